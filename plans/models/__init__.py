@@ -1,0 +1,16 @@
+from .base import PlanContent, SampleFlag
+from .document import Block, Section, SwotItem
+from .edition import Edition, EditionQuerySet, Organization
+from .imports import ImportFlag
+
+__all__ = [
+    "Block",
+    "Edition",
+    "EditionQuerySet",
+    "ImportFlag",
+    "Organization",
+    "PlanContent",
+    "SampleFlag",
+    "Section",
+    "SwotItem",
+]

@@ -1,0 +1,146 @@
+from django.db import models
+from django.db.models import Q
+
+from plans.fields import RichTextField
+
+from .base import PlanContent, SampleFlag
+from .edition import Edition
+
+
+class Section(PlanContent):
+    """A heading of the plan document: a chapter, a section or a subsection.
+
+    The table of contents of the source is kept as sections with their page
+    ranges, even where the source has no text under them yet.
+    """
+
+    class Level(models.IntegerChoices):
+        CHAPTER = 1, "บท"
+        SECTION = 2, "หัวข้อ"
+        SUBSECTION = 3, "หัวข้อย่อย"
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="sections", verbose_name="แผน")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children", verbose_name="อยู่ภายใต้"
+    )
+    level = models.PositiveSmallIntegerField("ระดับ", choices=Level.choices, default=Level.CHAPTER)
+    number = models.CharField(
+        "เลขหัวข้อ", max_length=30, blank=True, help_text="ตามที่พิมพ์ในเอกสาร เช่น บทที่ ๒ หรือ ๒.๒.๑ (เว้นว่างได้ เช่น คำนำ)"
+    )
+    title = models.CharField("ชื่อหัวข้อ", max_length=500)
+    toc_pages = models.CharField(
+        "หน้าในสารบัญ", max_length=30, blank=True, help_text="ช่วงหน้าตามสารบัญของเอกสารต้นฉบับ เช่น ๓-๔"
+    )
+    in_toc = models.BooleanField("อยู่ในสารบัญ", default=True)
+    order = models.PositiveIntegerField("ลำดับ", default=0, help_text="ลำดับในเอกสารทั้งเล่ม น้อยขึ้นก่อน")
+
+    class Meta:
+        verbose_name = "หัวข้อในเอกสาร"
+        verbose_name_plural = "หัวข้อในเอกสาร"
+        ordering = ["edition", "order"]
+        indexes = [
+            # The plan tree loads every section of an edition in document order.
+            models.Index(fields=["edition", "order"], name="section_edition_order"),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.title}".strip()
+
+    @property
+    def anchor(self) -> str:
+        return f"s{self.pk}"
+
+
+class Block(PlanContent, SampleFlag):
+    """A piece of narrative under a section, in document order.
+
+    Most blocks are paragraphs or list items. An "embed" block marks where
+    structured data (a framework's strategies, the SWOT items, the project
+    table, ...) is printed, so the document keeps its order without the data
+    being written twice.
+    """
+
+    class Kind(models.TextChoices):
+        PARAGRAPH = "paragraph", "ย่อหน้า"
+        LIST_ITEM = "list_item", "รายการ (มีเลขหรือหัวข้อย่อย)"
+        QUOTE = "quote", "ข้อความเน้น / คำขวัญ"
+        HEADING = "heading", "หัวเรื่องย่อย"
+        EMBED = "embed", "แสดงข้อมูลจากตาราง"
+
+    class Embed(models.TextChoices):
+        VISION = "vision", "วิสัยทัศน์ของกรอบ"
+        MISSIONS = "missions", "พันธกิจของกรอบ"
+        VALUES = "values", "ค่านิยมร่วมของกรอบ"
+        PRINCIPLES = "principles", "หลักการของกรอบ"
+        SUCCESS_FACTORS = "success_factors", "ปัจจัยแห่งความสำเร็จ"
+        STRATEGY_LIST = "strategy_list", "รายการยุทธศาสตร์"
+        STRATEGY_DETAILS = "strategy_details", "ยุทธศาสตร์ เป้าประสงค์ และกลยุทธ์"
+        INDICATORS = "indicators", "ตารางตัวชี้วัดและค่าเป้าหมาย"
+        TACTICS = "tactics", "รายการกลยุทธ์"
+        POSITIONING = "positioning", "จุดยืนทางยุทธศาสตร์"
+        SWOT = "swot", "การวิเคราะห์ SWOT"
+        PROJECT_SUMMARY = "project_summary", "บัญชีสรุปโครงการ (ผ.01)"
+        PROJECT_DETAILS = "project_details", "รายละเอียดโครงการ"
+        COMMITTEE = "committee", "คณะกรรมการติดตามและประเมินผล"
+        METHODS = "methods", "วิธีการติดตามและประเมินผล"
+        SCHEDULE = "schedule", "ระยะเวลาการติดตามและประเมินผล"
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="blocks", verbose_name="หัวข้อ")
+    order = models.PositiveIntegerField("ลำดับ", default=0)
+    kind = models.CharField("ชนิด", max_length=20, choices=Kind.choices, default=Kind.PARAGRAPH)
+    marker = models.CharField(
+        "เลขหรือสัญลักษณ์นำหน้า", max_length=30, blank=True, help_text="ตามที่พิมพ์ในเอกสาร เช่น ๑. หรือ (๑) หรือ -"
+    )
+    text = RichTextField(
+        "ข้อความ", blank=True, help_text="ใช้ตัวหนา ตัวเอียง และลิงก์ได้ ระบบจะตัดสคริปต์และโค้ดที่ไม่ปลอดภัยออกเมื่อบันทึก"
+    )
+    embed = models.CharField("ข้อมูลที่แสดง", max_length=30, choices=Embed.choices, blank=True)
+    framework = models.ForeignKey(
+        "strategies.Framework",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="กรอบยุทธศาสตร์",
+        help_text="สำหรับชนิด “แสดงข้อมูลจากตาราง” ที่เป็นข้อมูลของกรอบยุทธศาสตร์",
+    )
+    source_line = models.PositiveIntegerField("บรรทัดในไฟล์ต้นฉบับ", null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "เนื้อหา"
+        verbose_name_plural = "เนื้อหา"
+        ordering = ["section", "order"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="embed", embed__gt="") | (~Q(kind="embed") & Q(embed="")),
+                name="block_embed_only_for_embed_kind",
+            ),
+        ]
+
+    def __str__(self):
+        if self.kind == self.Kind.EMBED:
+            return f"[{self.get_embed_display()}]"
+        return f"{self.marker} {self.text[:60]}".strip()
+
+
+class SwotItem(PlanContent, SampleFlag):
+    """One line of the SWOT analysis in chapter ๓."""
+
+    class Kind(models.TextChoices):
+        STRENGTH = "strength", "จุดแข็ง (S)"
+        WEAKNESS = "weakness", "จุดอ่อน (W)"
+        OPPORTUNITY = "opportunity", "โอกาส (O)"
+        THREAT = "threat", "อุปสรรค (T)"
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="swot_items", verbose_name="แผน")
+    kind = models.CharField("ประเภท", max_length=20, choices=Kind.choices)
+    order = models.PositiveIntegerField("ลำดับ", default=0)
+    text = models.TextField("ข้อความ")
+
+    class Meta:
+        verbose_name = "รายการ SWOT"
+        verbose_name_plural = "รายการ SWOT"
+        ordering = ["edition", "kind", "order"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"

@@ -1,0 +1,91 @@
+"""The roles of the portal, as Django groups.
+
+One table says what each role may do; migrations call ``sync_roles`` so that
+the groups exist on every database, and tests read the same table.
+"""
+
+EDITORS = "คณะทำงานเทคโนโลยีสารสนเทศ"
+COMMITTEE = "คณะกรรมการติดตามและประเมินผล"
+
+ALL = ("add", "change", "delete", "view")
+VIEW = ("view",)
+
+# (app_label, model) -> actions, per role. Plan content is the editors' alone;
+# the committee reads it and writes only the monitoring records.
+PLAN_CONTENT = [
+    ("plans", "organization"),
+    ("plans", "edition"),
+    ("plans", "section"),
+    ("plans", "block"),
+    ("plans", "swotitem"),
+    ("strategies", "framework"),
+    ("strategies", "frameworkpoint"),
+    ("strategies", "strategy"),
+    ("strategies", "goal"),
+    ("strategies", "tactic"),
+    ("strategies", "indicator"),
+    ("strategies", "indicatortarget"),
+    ("projects", "unit"),
+    ("projects", "project"),
+    ("projects", "projectbudget"),
+    ("monitoring", "committee"),
+    ("monitoring", "committeemember"),
+    ("monitoring", "evaluationmethod"),
+    ("monitoring", "scheduleround"),
+]
+
+# Filled in by the monitoring app's records (evaluation rounds, progress, results).
+MONITORING_RECORDS: list[tuple[str, str]] = []
+
+ROLES: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
+    EDITORS: {
+        **{model: ALL for model in PLAN_CONTENT},
+        ("plans", "importflag"): ("change", "view"),
+        ("plans", "edition", "publish_edition"): (),
+    },
+    COMMITTEE: {
+        **{model: VIEW for model in PLAN_CONTENT},
+        **{model: ALL for model in MONITORING_RECORDS},
+    },
+}
+
+
+def role_codenames(role: str) -> set[tuple[str, str]]:
+    """(app_label, codename) pairs a role is given."""
+    result = set()
+    for key, actions in ROLES[role].items():
+        if len(key) == 3:  # a custom permission named directly
+            result.add((key[0], key[2]))
+            continue
+        app_label, model = key
+        result.update((app_label, f"{action}_{model}") for action in actions)
+    return result
+
+
+def sync_roles(apps, schema_editor=None):
+    """Create the groups and give each exactly the permissions in ROLES.
+
+    Usable from a migration (historical ``apps``) or with django.apps.apps.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after migrate; a fresh database needs them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role in ROLES:
+        group, _ = Group.objects.get_or_create(name=role)
+        wanted = role_codenames(role)
+        perms = [
+            perm
+            for perm in Permission.objects.select_related("content_type")
+            if (perm.content_type.app_label, perm.codename) in wanted
+        ]
+        missing = wanted - {(p.content_type.app_label, p.codename) for p in perms}
+        if missing:
+            raise RuntimeError(f"Permissions not found for role {role}: {sorted(missing)}")
+        group.permissions.set(perms)

@@ -1,0 +1,133 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q, Sum
+
+from plans.models import Edition, Organization, PlanContent, SampleFlag
+
+BUDGET_YEAR_OUTSIDE_PLAN = "ปีงบประมาณ {year} อยู่นอกช่วงปีของแผน ({start}-{end})"
+
+
+class Unit(PlanContent):
+    """A responsible unit of the organization: สำนักปลัด, กองคลัง, กองช่าง, ..."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="units", verbose_name="หน่วยงาน")
+    name = models.CharField("ชื่อส่วนราชการ", max_length=200)
+    order = models.PositiveIntegerField("ลำดับ", default=0)
+
+    class Meta:
+        verbose_name = "ส่วนราชการที่รับผิดชอบ"
+        verbose_name_plural = "ส่วนราชการที่รับผิดชอบ"
+        ordering = ["order", "name"]
+        constraints = [models.UniqueConstraint(fields=["organization", "name"], name="unit_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class ProjectQuerySet(models.QuerySet):
+    def for_fiscal_year(self, year: int):
+        """Projects with a budget line in the given BE fiscal year."""
+        return self.filter(budgets__fiscal_year=year).distinct()
+
+    def with_total_budget(self):
+        return self.annotate(total_budget=Sum("budgets__amount"))
+
+
+class Project(PlanContent, SampleFlag):
+    """A project in the inventory of chapter ๕ (บัญชีโครงการพัฒนา)."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "ยังไม่เริ่ม"
+        IN_PROGRESS = "in_progress", "กำลังดำเนินการ"
+        DONE = "done", "ดำเนินการแล้วเสร็จ"
+        POSTPONED = "postponed", "เลื่อนออกไป"
+        CANCELLED = "cancelled", "ยกเลิก"
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="projects", verbose_name="แผน")
+    number = models.PositiveIntegerField("โครงการที่", help_text="ลำดับโครงการตามเอกสาร")
+    code = models.CharField("รหัสโครงการ", max_length=30, blank=True, help_text="ถ้ามี เช่น IT-01")
+    name = models.CharField("ชื่อโครงการ", max_length=500)
+    strategy = models.ForeignKey(
+        "strategies.Strategy",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name="ยุทธศาสตร์ด้านไอที",
+        help_text="ยุทธศาสตร์ของแผนแม่บทไอทีที่โครงการนี้สนับสนุน",
+    )
+    tactic = models.ForeignKey(
+        "strategies.Tactic",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name="กลยุทธ์",
+    )
+    rationale = models.TextField("หลักการและเหตุผล", blank=True)
+    objectives = models.TextField("วัตถุประสงค์", blank=True, help_text="ข้อละบรรทัด")
+    targets = models.TextField("เป้าหมาย (ผลผลิตของโครงการ)", blank=True, help_text="ข้อละบรรทัด")
+    method = models.TextField("วิธีดำเนินการ", blank=True)
+    duration = models.CharField("ระยะเวลาดำเนินการ", max_length=200, blank=True)
+    kpi = models.TextField("ตัวชี้วัด (KPI)", blank=True)
+    outcomes = models.TextField("ผลที่คาดว่าจะได้รับ", blank=True)
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="projects", verbose_name="หน่วยงานรับผิดชอบ"
+    )
+    status = models.CharField("สถานะ", max_length=20, choices=Status.choices, default=Status.PLANNED)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "โครงการ"
+        verbose_name_plural = "โครงการ"
+        ordering = ["edition", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "number"], name="project_unique_number"),
+        ]
+        indexes = [
+            # The public inventory filters an edition's projects by strategy.
+            models.Index(fields=["edition", "strategy"], name="project_edition_strategy"),
+        ]
+
+    def __str__(self):
+        return f"โครงการที่ {self.number} {self.name}"
+
+    def clean(self):
+        if self.tactic_id and self.strategy_id and self.tactic.strategy_id not in (None, self.strategy_id):
+            raise ValidationError({"tactic": "กลยุทธ์ที่เลือกไม่ได้อยู่ในยุทธศาสตร์ของโครงการนี้"})
+
+
+class ProjectBudget(PlanContent):
+    """The budget of a project for one BE fiscal year, in baht."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budgets", verbose_name="โครงการ")
+    fiscal_year = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)")
+    amount = models.DecimalField("งบประมาณ (บาท)", max_digits=14, decimal_places=2)
+    source = models.CharField(
+        "แหล่งงบประมาณ", max_length=200, blank=True, default="งบประมาณ อบต.", help_text="เช่น งบประมาณ อบต. หรือ เงินอุดหนุน"
+    )
+
+    class Meta:
+        verbose_name = "งบประมาณรายปี"
+        verbose_name_plural = "งบประมาณรายปี"
+        ordering = ["project", "fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "fiscal_year"], name="budget_one_per_project_year"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="budget_not_negative"),
+            models.CheckConstraint(condition=Q(fiscal_year__gte=2400, fiscal_year__lte=2700), name="budget_year_is_be"),
+        ]
+
+    def __str__(self):
+        return f"{self.fiscal_year}: {self.amount}"
+
+    def clean(self):
+        edition = self.project.edition if self.project_id else None
+        if edition and not edition.start_year <= self.fiscal_year <= edition.end_year:
+            raise ValidationError(
+                {
+                    "fiscal_year": BUDGET_YEAR_OUTSIDE_PLAN.format(
+                        year=self.fiscal_year, start=edition.start_year, end=edition.end_year
+                    )
+                }
+            )

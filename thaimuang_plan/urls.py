@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from thaimuang_plan import health
+
+admin.site.site_header = "ระบบจัดการแผนแม่บทเทคโนโลยีสารสนเทศ"
+admin.site.site_title = "แผนแม่บทไอที"
+admin.site.index_title = "จัดการเนื้อหาแผน"
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("", include("plans.urls")),
+    path("", include("projects.urls")),
+    path("", include("strategies.urls")),
+    path("", include("monitoring.urls")),
+    path("", include("plans.pdf.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

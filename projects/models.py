@@ -10,7 +10,9 @@ BUDGET_YEAR_OUTSIDE_PLAN = "ปีงบประมาณ {year} อยู่�
 class Unit(PlanContent):
     """A responsible unit of the organization: สำนักปลัด, กองคลัง, กองช่าง, ..."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="units", verbose_name="หน่วยงาน")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="units", verbose_name="หน่วยงาน"
+    )
     name = models.CharField("ชื่อส่วนราชการ", max_length=200)
     order = models.PositiveIntegerField("ลำดับ", default=0)
 
@@ -18,7 +20,13 @@ class Unit(PlanContent):
         verbose_name = "ส่วนราชการที่รับผิดชอบ"
         verbose_name_plural = "ส่วนราชการที่รับผิดชอบ"
         ordering = ["order", "name"]
-        constraints = [models.UniqueConstraint(fields=["organization", "name"], name="unit_unique_name")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "name"],
+                name="unit_unique_name",
+                violation_error_message="มีส่วนราชการชื่อนี้อยู่แล้ว",
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -43,7 +51,9 @@ class Project(PlanContent, SampleFlag):
         POSTPONED = "postponed", "เลื่อนออกไป"
         CANCELLED = "cancelled", "ยกเลิก"
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="projects", verbose_name="แผน")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="projects", verbose_name="แผน"
+    )
     number = models.PositiveIntegerField("โครงการที่", help_text="ลำดับโครงการตามเอกสาร")
     code = models.CharField("รหัสโครงการ", max_length=30, blank=True, help_text="ถ้ามี เช่น IT-01")
     name = models.CharField("ชื่อโครงการ", max_length=500)
@@ -72,7 +82,12 @@ class Project(PlanContent, SampleFlag):
     kpi = models.TextField("ตัวชี้วัด (KPI)", blank=True)
     outcomes = models.TextField("ผลที่คาดว่าจะได้รับ", blank=True)
     unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="projects", verbose_name="หน่วยงานรับผิดชอบ"
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name="หน่วยงานรับผิดชอบ",
     )
     status = models.CharField("สถานะ", max_length=20, choices=Status.choices, default=Status.PLANNED)
 
@@ -83,7 +98,11 @@ class Project(PlanContent, SampleFlag):
         verbose_name_plural = "โครงการ"
         ordering = ["edition", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["edition", "number"], name="project_unique_number"),
+            models.UniqueConstraint(
+                fields=["edition", "number"],
+                name="project_unique_number",
+                violation_error_message="แผนนี้มีโครงการเลขนี้อยู่แล้ว",
+            ),
         ]
         indexes = [
             # The public inventory filters an edition's projects by strategy.
@@ -101,11 +120,17 @@ class Project(PlanContent, SampleFlag):
 class ProjectBudget(PlanContent):
     """The budget of a project for one BE fiscal year, in baht."""
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budgets", verbose_name="โครงการ")
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="budgets", verbose_name="โครงการ"
+    )
     fiscal_year = models.PositiveIntegerField("ปีงบประมาณ (พ.ศ.)")
     amount = models.DecimalField("งบประมาณ (บาท)", max_digits=14, decimal_places=2)
     source = models.CharField(
-        "แหล่งงบประมาณ", max_length=200, blank=True, default="งบประมาณ อบต.", help_text="เช่น งบประมาณ อบต. หรือ เงินอุดหนุน"
+        "แหล่งงบประมาณ",
+        max_length=200,
+        blank=True,
+        default="งบประมาณ อบต.",
+        help_text="เช่น งบประมาณ อบต. หรือ เงินอุดหนุน",
     )
 
     class Meta:
@@ -113,9 +138,21 @@ class ProjectBudget(PlanContent):
         verbose_name_plural = "งบประมาณรายปี"
         ordering = ["project", "fiscal_year"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "fiscal_year"], name="budget_one_per_project_year"),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="budget_not_negative"),
-            models.CheckConstraint(condition=Q(fiscal_year__gte=2400, fiscal_year__lte=2700), name="budget_year_is_be"),
+            models.UniqueConstraint(
+                fields=["project", "fiscal_year"],
+                name="budget_one_per_project_year",
+                violation_error_message="โครงการนี้มีงบประมาณของปีนี้อยู่แล้ว แก้ไขแถวเดิมแทน",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="budget_not_negative",
+                violation_error_message="งบประมาณต้องไม่ติดลบ",
+            ),
+            models.CheckConstraint(
+                condition=Q(fiscal_year__gte=2400, fiscal_year__lte=2700),
+                name="budget_year_is_be",
+                violation_error_message="ปีงบประมาณต้องเป็นปีพุทธศักราช (๒๔๐๐-๒๗๐๐)",
+            ),
         ]
 
     def __str__(self):
@@ -123,7 +160,7 @@ class ProjectBudget(PlanContent):
 
     def clean(self):
         edition = self.project.edition if self.project_id else None
-        if edition and not edition.start_year <= self.fiscal_year <= edition.end_year:
+        if edition and self.fiscal_year is not None and not edition.start_year <= self.fiscal_year <= edition.end_year:
             raise ValidationError(
                 {
                     "fiscal_year": BUDGET_YEAR_OUTSIDE_PLAN.format(

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from plans.sitemaps import SITEMAPS
 from thaimuang_plan import health
 
 admin.site.site_header = "ระบบจัดการแผนแม่บทเทคโนโลยีสารสนเทศ"
@@ -11,6 +13,7 @@ admin.site.index_title = "จัดการเนื้อหาแผน"
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("plans.urls")),
     path("", include("projects.urls")),
     path("", include("strategies.urls")),

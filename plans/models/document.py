@@ -19,13 +19,23 @@ class Section(PlanContent):
         SECTION = 2, "หัวข้อ"
         SUBSECTION = 3, "หัวข้อย่อย"
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="sections", verbose_name="แผน")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="sections", verbose_name="แผน"
+    )
     parent = models.ForeignKey(
-        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children", verbose_name="อยู่ภายใต้"
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="อยู่ภายใต้",
     )
     level = models.PositiveSmallIntegerField("ระดับ", choices=Level.choices, default=Level.CHAPTER)
     number = models.CharField(
-        "เลขหัวข้อ", max_length=30, blank=True, help_text="ตามที่พิมพ์ในเอกสาร เช่น บทที่ ๒ หรือ ๒.๒.๑ (เว้นว่างได้ เช่น คำนำ)"
+        "เลขหัวข้อ",
+        max_length=30,
+        blank=True,
+        help_text="ตามที่พิมพ์ในเอกสาร เช่น บทที่ ๒ หรือ ๒.๒.๑ (เว้นว่างได้ เช่น คำนำ)",
     )
     title = models.CharField("ชื่อหัวข้อ", max_length=500)
     toc_pages = models.CharField(
@@ -114,6 +124,7 @@ class Block(PlanContent, SampleFlag):
             models.CheckConstraint(
                 condition=Q(kind="embed", embed__gt="") | (~Q(kind="embed") & Q(embed="")),
                 name="block_embed_only_for_embed_kind",
+                violation_error_message="เลือก “ข้อมูลที่แสดง” เฉพาะเมื่อชนิดเป็น “แสดงข้อมูลจากตาราง” และต้องเลือกเมื่อเป็นชนิดนั้น",
             ),
         ]
 
@@ -132,7 +143,9 @@ class SwotItem(PlanContent, SampleFlag):
         OPPORTUNITY = "opportunity", "โอกาส (O)"
         THREAT = "threat", "อุปสรรค (T)"
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="swot_items", verbose_name="แผน")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="swot_items", verbose_name="แผน"
+    )
     kind = models.CharField("ประเภท", max_length=20, choices=Kind.choices)
     order = models.PositiveIntegerField("ลำดับ", default=0)
     text = models.TextField("ข้อความ")

@@ -53,9 +53,13 @@ class Edition(PlanContent):
         PUBLISHED = "published", "เผยแพร่แล้ว"
         ARCHIVED = "archived", "ฉบับเก่า (เก็บถาวร)"
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="editions", verbose_name="หน่วยงาน")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="editions", verbose_name="หน่วยงาน"
+    )
     title = models.CharField("ชื่อแผน", max_length=300)
-    start_year = models.PositiveIntegerField("ปีเริ่มต้น (พ.ศ.)", help_text="ปีงบประมาณแรกของแผน เป็นปีพุทธศักราช เช่น ๒๕๖๓")
+    start_year = models.PositiveIntegerField(
+        "ปีเริ่มต้น (พ.ศ.)", help_text="ปีงบประมาณแรกของแผน เป็นปีพุทธศักราช เช่น ๒๕๖๓"
+    )
     end_year = models.PositiveIntegerField("ปีสิ้นสุด (พ.ศ.)", help_text="ปีงบประมาณสุดท้ายของแผน เช่น ๒๕๖๕")
     status = models.CharField("สถานะ", max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField("วันที่เผยแพร่", null=True, blank=True)
@@ -66,7 +70,12 @@ class Edition(PlanContent):
     source_sha256 = models.CharField("รหัสตรวจสอบไฟล์ต้นฉบับ", max_length=64, blank=True)
     imported_at = models.DateTimeField("นำเข้าล่าสุดเมื่อ", null=True, blank=True)
     imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="นำเข้าโดย"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="นำเข้าโดย",
     )
 
     objects = EditionQuerySet.as_manager()
@@ -77,10 +86,15 @@ class Edition(PlanContent):
         ordering = ["-start_year"]
         permissions = [("publish_edition", "เผยแพร่หรือเลิกเผยแพร่แผน")]
         constraints = [
-            models.UniqueConstraint(fields=["organization", "start_year", "end_year"], name="edition_unique_period"),
-            models.CheckConstraint(condition=Q(end_year__gte=F("start_year")), name="edition_period_in_order"),
+            models.UniqueConstraint(
+                fields=["organization", "start_year", "end_year"], name="edition_unique_period"
+            ),
             models.CheckConstraint(
-                condition=Q(start_year__gte=MIN_BE_YEAR, end_year__lte=MAX_BE_YEAR), name="edition_years_are_be"
+                condition=Q(end_year__gte=F("start_year")), name="edition_period_in_order"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__gte=MIN_BE_YEAR, end_year__lte=MAX_BE_YEAR),
+                name="edition_years_are_be",
             ),
         ]
 

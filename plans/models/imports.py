@@ -26,7 +26,9 @@ class ImportFlag(models.Model):
         INFO = "info", "แจ้งเพื่อทราบ"
         WARNING = "warning", "ควรตรวจสอบ"
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="import_flags", verbose_name="แผน")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="import_flags", verbose_name="แผน"
+    )
     kind = models.CharField("ประเภท", max_length=30, choices=Kind.choices)
     severity = models.CharField("ความสำคัญ", max_length=10, choices=Severity.choices, default=Severity.WARNING)
     line = models.PositiveIntegerField("บรรทัด", null=True, blank=True, help_text="บรรทัดในไฟล์ต้นฉบับ")
@@ -35,7 +37,12 @@ class ImportFlag(models.Model):
     created_at = models.DateTimeField("พบเมื่อ", auto_now_add=True)
     resolved = models.BooleanField("ตรวจสอบแล้ว", default=False)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="ตรวจสอบโดย"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ตรวจสอบโดย",
     )
     resolved_note = models.TextField("บันทึกการตรวจสอบ", blank=True)
 

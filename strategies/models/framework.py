@@ -29,7 +29,9 @@ class Framework(PlanContent, SampleFlag):
         IT_PLAN = "it_plan", "แผนแม่บทเทคโนโลยีสารสนเทศ"
         OTHER = "other", "กรอบอื่น"
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="frameworks", verbose_name="แผน")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="frameworks", verbose_name="แผน"
+    )
     kind = models.CharField("ประเภท", max_length=20, choices=Kind.choices)
     name = models.CharField("ชื่อ", max_length=300)
     short_name = models.CharField("ชื่อย่อ", max_length=100, blank=True, help_text="ใช้ในเมนูและตาราง")
@@ -56,15 +58,23 @@ class Framework(PlanContent, SampleFlag):
         verbose_name_plural = "กรอบยุทธศาสตร์"
         ordering = ["edition", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["edition", "slug"], name="framework_unique_slug"),
+            models.UniqueConstraint(
+                fields=["edition", "slug"],
+                name="framework_unique_slug",
+                violation_error_message="แผนนี้มีกรอบยุทธศาสตร์ที่ใช้ชื่อในที่อยู่เว็บนี้แล้ว",
+            ),
             models.CheckConstraint(
-                condition=Q(start_year__isnull=True) | Q(end_year__isnull=True) | Q(end_year__gte=F("start_year")),
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=F("start_year")),
                 name="framework_period_in_order",
+                violation_error_message="ปีสิ้นสุดต้องไม่ก่อนปีเริ่มต้น",
             ),
             models.CheckConstraint(
                 condition=(Q(start_year__isnull=True) & Q(end_year__isnull=True))
                 | (Q(start_year__isnull=False) & Q(end_year__isnull=False)),
                 name="framework_period_both_or_neither",
+                violation_error_message="กรอกทั้งปีเริ่มต้นและปีสิ้นสุด หรือเว้นว่างทั้งสองช่อง",
             ),
         ]
 
@@ -94,7 +104,9 @@ class FrameworkPoint(PlanContent):
         POSITIONING = "positioning", "จุดยืนทางยุทธศาสตร์ (จุดเด่น/จุดแข็ง)"
         VALUE = "value", "ค่านิยม"
 
-    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="points", verbose_name="กรอบยุทธศาสตร์")
+    framework = models.ForeignKey(
+        Framework, on_delete=models.CASCADE, related_name="points", verbose_name="กรอบยุทธศาสตร์"
+    )
     kind = models.CharField("ประเภท", max_length=20, choices=Kind.choices)
     number = models.CharField("เลขตามเอกสาร", max_length=20, blank=True, help_text="เช่น (๑) หรือ ๑. หรือ ๒.๑")
     title = models.CharField("หัวข้อ", max_length=500, blank=True, help_text="ชื่อสั้นของข้อ ถ้ามี")

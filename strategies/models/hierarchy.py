@@ -45,7 +45,9 @@ class Strategy(PlanContent):
 class Goal(PlanContent):
     """เป้าประสงค์ of a strategy."""
 
-    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="goals", verbose_name="ยุทธศาสตร์")
+    strategy = models.ForeignKey(
+        Strategy, on_delete=models.CASCADE, related_name="goals", verbose_name="ยุทธศาสตร์"
+    )
     number = models.CharField("เลขตามเอกสาร", max_length=20, blank=True, help_text="เช่น (๑)")
     text = models.TextField("เป้าประสงค์")
     order = models.PositiveIntegerField("ลำดับ", default=0)
@@ -66,12 +68,24 @@ class Tactic(PlanContent):
     them for the whole plan: the model allows all three.
     """
 
-    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="tactics", verbose_name="กรอบยุทธศาสตร์")
+    framework = models.ForeignKey(
+        Framework, on_delete=models.CASCADE, related_name="tactics", verbose_name="กรอบยุทธศาสตร์"
+    )
     strategy = models.ForeignKey(
-        Strategy, on_delete=models.CASCADE, null=True, blank=True, related_name="tactics", verbose_name="ยุทธศาสตร์"
+        Strategy,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="tactics",
+        verbose_name="ยุทธศาสตร์",
     )
     goal = models.ForeignKey(
-        Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="tactics", verbose_name="เป้าประสงค์"
+        Goal,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="tactics",
+        verbose_name="เป้าประสงค์",
     )
     number = models.CharField("เลขตามเอกสาร", max_length=20, blank=True)
     text = models.TextField("กลยุทธ์")
@@ -90,7 +104,9 @@ class Tactic(PlanContent):
         ordering = ["framework", "order"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(goal__isnull=True) | Q(strategy__isnull=False), name="tactic_goal_needs_strategy"
+                condition=Q(goal__isnull=True) | Q(strategy__isnull=False),
+                name="tactic_goal_needs_strategy",
+                violation_error_message="เลือกยุทธศาสตร์ก่อนเลือกเป้าประสงค์",
             ),
         ]
 

@@ -24,16 +24,28 @@ class Indicator(PlanContent):
         Framework, on_delete=models.CASCADE, related_name="indicators", verbose_name="กรอบยุทธศาสตร์"
     )
     strategy = models.ForeignKey(
-        Strategy, on_delete=models.CASCADE, null=True, blank=True, related_name="indicators", verbose_name="ยุทธศาสตร์"
+        Strategy,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name="ยุทธศาสตร์",
     )
     goal = models.ForeignKey(
-        Goal, on_delete=models.CASCADE, null=True, blank=True, related_name="indicators", verbose_name="เป้าประสงค์"
+        Goal,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name="เป้าประสงค์",
     )
     number = models.CharField("เลขตามเอกสาร", max_length=20, blank=True, help_text="เช่น ๑๒)")
     name = models.TextField("ตัวชี้วัด")
     unit = models.CharField("หน่วยนับ", max_length=50, blank=True, help_text="เช่น ครั้ง แห่ง หมู่ %")
     total_text = models.CharField("ค่าเป้าหมายรวม (ตามที่พิมพ์)", max_length=50, blank=True, help_text="เช่น ๕ ครั้ง")
-    total_value = models.DecimalField("ค่าเป้าหมายรวม (ตัวเลข)", max_digits=14, decimal_places=2, null=True, blank=True)
+    total_value = models.DecimalField(
+        "ค่าเป้าหมายรวม (ตัวเลข)", max_digits=14, decimal_places=2, null=True, blank=True
+    )
     total_rule = models.CharField(
         "วิธีคิดค่ารวม",
         max_length=10,
@@ -49,7 +61,9 @@ class Indicator(PlanContent):
         ordering = ["framework", "order"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(goal__isnull=True) | Q(strategy__isnull=False), name="indicator_goal_needs_strategy"
+                condition=Q(goal__isnull=True) | Q(strategy__isnull=False),
+                name="indicator_goal_needs_strategy",
+                violation_error_message="เลือกยุทธศาสตร์ก่อนเลือกเป้าประสงค์",
             ),
         ]
 
@@ -79,9 +93,13 @@ class Indicator(PlanContent):
 class IndicatorTarget(PlanContent):
     """The target of one indicator for one BE year, as printed ("๑ แห่ง", "๘๐ %", "-")."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name="ตัวชี้วัด")
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name="ตัวชี้วัด"
+    )
     year = models.PositiveIntegerField("ปี (พ.ศ.)")
-    text = models.CharField("ค่าเป้าหมาย (ตามที่พิมพ์)", max_length=50, blank=True, help_text="เช่น ๑ ครั้ง หรือ - เมื่อไม่มีเป้าหมาย")
+    text = models.CharField(
+        "ค่าเป้าหมาย (ตามที่พิมพ์)", max_length=50, blank=True, help_text="เช่น ๑ ครั้ง หรือ - เมื่อไม่มีเป้าหมาย"
+    )
     value = models.DecimalField(
         "ค่าเป้าหมาย (ตัวเลข)",
         max_digits=14,
@@ -96,8 +114,16 @@ class IndicatorTarget(PlanContent):
         verbose_name_plural = "ค่าเป้าหมายรายปี"
         ordering = ["indicator", "year"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "year"], name="target_one_per_indicator_year"),
-            models.CheckConstraint(condition=Q(year__gte=2400, year__lte=2700), name="target_year_is_be"),
+            models.UniqueConstraint(
+                fields=["indicator", "year"],
+                name="target_one_per_indicator_year",
+                violation_error_message="ตัวชี้วัดนี้มีค่าเป้าหมายของปีนี้อยู่แล้ว",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2400, year__lte=2700),
+                name="target_year_is_be",
+                violation_error_message="ปีต้องเป็นปีพุทธศักราช (๒๔๐๐-๒๗๐๐)",
+            ),
             # The year must also lie inside the framework's period: a trigger
             # enforces that (migration 0002), since a check cannot look across tables.
         ]
@@ -107,7 +133,11 @@ class IndicatorTarget(PlanContent):
 
     def clean(self):
         framework = self.indicator.framework if self.indicator_id else None
-        if framework and framework.start_year and not framework.start_year <= self.year <= framework.end_year:
+        if framework and framework.start_year and self.year is not None and not framework.start_year <= self.year <= framework.end_year:
             raise ValidationError(
-                {"year": TARGET_YEAR_OUTSIDE_PERIOD.format(year=self.year, start=framework.start_year, end=framework.end_year)}
+                {
+                    "year": TARGET_YEAR_OUTSIDE_PERIOD.format(
+                        year=self.year, start=framework.start_year, end=framework.end_year
+                    )
+                }
             )

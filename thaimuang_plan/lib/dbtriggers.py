@@ -3,6 +3,11 @@
 A check constraint sees one row only; "a target year lies inside its
 framework's period" needs the parent row. These helpers build the same rule as
 a trigger for SQLite and PostgreSQL, for use in a migration's RunPython.
+
+SQLite drops a table's triggers when Django rebuilds the table (some
+AlterField operations do): a migration that rebuilds one of these tables
+must create the trigger again. tests/admin/test_admin_constraints.py fails
+if a trigger goes missing.
 """
 
 

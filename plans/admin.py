@@ -1,0 +1,211 @@
+import reversion
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.html import format_html
+from django.views.decorators.http import require_POST
+
+from plans.admin_base import PlanContentAdmin, PlanContentTabularInline
+from plans.models import Block, Edition, ImportFlag, Organization, Section, SwotItem
+from plans.services import edition_publish
+from thaimuang_plan.lib.thai import to_thai_digits
+
+PUBLISHED = "เผยแพร่ “{edition}” แล้ว ประชาชนเห็นแผนฉบับนี้ตั้งแต่ตอนนี้"
+NOT_PUBLISHED = "เผยแพร่ “{edition}” ไม่ได้: {reason}"
+
+reversion.register(Organization)
+reversion.register(Edition)
+reversion.register(ImportFlag)
+reversion.register(Section, follow=["blocks"])
+reversion.register(Block)
+reversion.register(SwotItem)
+
+
+def public_url(edition: Edition) -> str | None:
+    """Where residents read this edition, or None while the public pages are not installed."""
+    try:
+        return reverse("plans:edition", kwargs={"period": edition.slug})
+    except NoReverseMatch:
+        return None
+
+
+@admin.register(Organization)
+class OrganizationAdmin(PlanContentAdmin):
+    list_display = ["name", "short_name", "district", "province", "updated_at"]
+    search_fields = ["name", "short_name", "district", "province"]
+    list_filter = ["province"]
+
+
+class ImportFlagInline(admin.TabularInline):
+    """The importer's flags on the edition page: editors tick them off as they check the source."""
+
+    model = ImportFlag
+    fields = ["line", "kind", "severity", "message", "source_text", "resolved", "resolved_note", "resolved_by"]
+    readonly_fields = ["line", "kind", "severity", "message", "source_text", "resolved_by"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    verbose_name_plural = "ข้อสังเกตจากการนำเข้า (ติ๊ก “ตรวจสอบแล้ว” เมื่อแก้ไขหรือยืนยันแล้ว)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("resolved_by").order_by("resolved", "line", "pk")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Edition)
+class EditionAdmin(PlanContentAdmin):
+    list_display = ["title", "period", "status", "published_at", "unresolved_flags", "preview_link"]
+    list_filter = ["status", "organization"]
+    search_fields = ["title"]
+    list_select_related = ["organization"]
+    readonly_fields = ["status", "published_at", "source_name", "source_sha256", "imported_at", "imported_by"]
+    fieldsets = [
+        (None, {"fields": ["organization", "title", ("start_year", "end_year"), "foreword_signatory"]}),
+        (
+            "การเผยแพร่",
+            {
+                "fields": ["status", "published_at"],
+                "description": "ใช้ปุ่ม “เผยแพร่” ด้านบนเพื่อเผยแพร่แผนฉบับนี้ แผนที่เผยแพร่ก่อนหน้าจะเปลี่ยนเป็นฉบับเก่า",
+            },
+        ),
+        ("ไฟล์ต้นฉบับ", {"fields": ["source_name", "source_sha256", "imported_at", "imported_by"], "classes": ["collapse"]}),
+    ]
+    inlines = [ImportFlagInline]
+    actions = ["publish_selected"]
+    change_form_template = "admin/plans/edition/change_form.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            unresolved_count=Count("import_flags", filter=Q(import_flags__resolved=False))
+        )
+
+    @admin.display(description="ช่วงปี", ordering="start_year")
+    def period(self, obj):
+        return obj.period_label
+
+    @admin.display(description="ข้อสังเกตที่ยังไม่ตรวจ", ordering="unresolved_count")
+    def unresolved_flags(self, obj):
+        if not obj.unresolved_count:
+            return "-"
+        url = reverse("admin:plans_importflag_changelist") + f"?edition__id__exact={obj.pk}&resolved__exact=0"
+        return format_html('<a href="{}">{} รายการ</a>', url, to_thai_digits(obj.unresolved_count))
+
+    @admin.display(description="ตัวอย่าง")
+    def preview_link(self, obj):
+        url = public_url(obj)
+        if url is None:
+            return "-"
+        return format_html('<a href="{}" target="_blank" rel="noopener">ดูแบบที่ประชาชนเห็น</a>', url)
+
+    def has_publish_permission(self, request, obj=None):
+        return request.user.has_perm("plans.publish_edition")
+
+    @admin.action(description="เผยแพร่แผนที่เลือก", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        for edition in queryset:
+            self._publish(request, edition)
+
+    def _publish(self, request, edition):
+        try:
+            edition_publish(edition=edition, user=request.user)
+        except (ValueError, ValidationError) as error:
+            self.message_user(request, NOT_PUBLISHED.format(edition=edition, reason=_reason(error)), messages.ERROR)
+        else:
+            self.message_user(request, PUBLISHED.format(edition=edition), messages.SUCCESS)
+
+    def get_urls(self):
+        publish = self.admin_site.admin_view(require_POST(self.publish_view))
+        return [path("<int:pk>/publish/", publish, name="plans_edition_publish"), *super().get_urls()]
+
+    def publish_view(self, request, pk):
+        edition = get_object_or_404(Edition, pk=pk)
+        if not self.has_publish_permission(request, edition):
+            raise PermissionDenied
+        self._publish(request, edition)
+        return redirect("admin:plans_edition_change", edition.pk)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is ImportFlag:
+            for flag_form in formset.forms:
+                if "resolved" in flag_form.changed_data:
+                    flag_form.instance.resolved_by = request.user if flag_form.instance.resolved else None
+        super().save_formset(request, form, formset, change)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(
+            preview_url=public_url(obj) if obj else None,
+            can_publish=bool(obj) and obj.status != Edition.Status.PUBLISHED and self.has_publish_permission(request, obj),
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+def _reason(error) -> str:
+    messages_ = getattr(error, "messages", None)
+    return " ".join(messages_) if messages_ else str(error)
+
+
+@admin.register(ImportFlag)
+class ImportFlagAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "edition", "severity", "short_message", "resolved", "resolved_by"]
+    list_filter = ["edition", "kind", "severity", "resolved"]
+    search_fields = ["message", "source_text", "resolved_note"]
+    list_select_related = ["edition", "resolved_by"]
+    readonly_fields = ["edition", "kind", "severity", "line", "source_text", "message", "created_at", "resolved_by"]
+    fields = [*readonly_fields, "resolved", "resolved_note"]
+    list_per_page = 100
+
+    @admin.display(description="คำอธิบาย")
+    def short_message(self, obj):
+        return obj.message[:120]
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if "resolved" in form.changed_data:
+            obj.resolved_by = request.user if obj.resolved else None
+        super().save_model(request, obj, form, change)
+
+
+class BlockInline(PlanContentTabularInline):
+    model = Block
+    fields = ["order", "kind", "marker", "text", "embed", "framework", "is_sample"]
+    choices_within = {"framework": "edition__sections"}
+    show_change_link = False
+
+
+@admin.register(Section)
+class SectionAdmin(PlanContentAdmin):
+    list_display = ["__str__", "level", "toc_pages", "in_toc", "order", "edition"]
+    list_editable = ["order"]
+    list_filter = ["edition", "level", "in_toc"]
+    search_fields = ["number", "title"]
+    list_select_related = ["edition"]
+    autocomplete_fields = ["parent"]
+    inlines = [BlockInline]
+    renumber_group_by = ("edition",)
+
+
+@admin.register(Block)
+class BlockAdmin(PlanContentAdmin):
+    list_display = ["__str__", "kind", "section", "order", "is_sample"]
+    list_editable = ["order"]
+    list_filter = ["section__edition", "kind", "embed", "is_sample"]
+    search_fields = ["text", "marker", "section__title"]
+    list_select_related = ["section"]
+    autocomplete_fields = ["section", "framework"]
+    renumber_group_by = ("section",)
+
+
+@admin.register(SwotItem)
+class SwotItemAdmin(PlanContentAdmin):
+    list_display = ["__str__", "kind", "order", "edition", "is_sample"]
+    list_editable = ["order"]
+    list_filter = ["edition", "kind", "is_sample"]
+    search_fields = ["text"]
+    list_select_related = ["edition"]
+    renumber_group_by = ("edition", "kind")

@@ -1,0 +1,272 @@
+"""Base classes for every admin page that edits plan content (any app may use them).
+
+Stable API:
+
+- ``PlanContentAdmin``: a ``reversion`` VersionAdmin (history with who and
+  when, restore, recover deleted) whose change form carries the optimistic
+  lock (``plans.forms.PlanContentForm``), accepts Thai digits in every number
+  field, and offers the action "เรียงลำดับใหม่" on models with an ``order`` field.
+- ``PlanContentStackedInline`` / ``PlanContentTabularInline``: inlines with
+  the same lock and number fields, no blank extra rows, and choice lists of
+  their foreign keys loaded once per page instead of once per row.
+- ``renumber(queryset, *, group_by=...)``: sets ``order`` to 10, 20, 30 ...
+  in the current order, per parent.
+- ``THAI_NUMBER_FIELDS``: the ``formfield_overrides`` the classes above use.
+
+Register models with reversion explicitly (``reversion.register(Model,
+follow=[...])``) before their admin, so that a restored parent brings its
+children back; VersionAdmin only guesses ``follow`` from the inlines.
+"""
+
+from collections import defaultdict
+from contextlib import contextmanager
+from itertools import count
+
+import reversion
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.db import models, router, transaction
+from django.db.models import Q
+from django.forms import ModelChoiceField, Textarea
+from django.forms.models import BaseInlineFormSet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from plans.forms import (
+    LOCK_FIELD,
+    CapturedToken,
+    PlanContentForm,
+    ThaiDecimalField,
+    ThaiIntegerField,
+    ThaiNumberInput,
+    token_of,
+)
+from thaimuang_plan.lib.thai import to_thai_digits
+
+THAI_NUMBER_FIELDS = {
+    models.IntegerField: {"form_class": ThaiIntegerField, "widget": ThaiNumberInput},
+    models.BigIntegerField: {"form_class": ThaiIntegerField, "widget": ThaiNumberInput},
+    models.DecimalField: {"form_class": ThaiDecimalField, "widget": ThaiNumberInput},
+}
+
+RENUMBER_STEP = 10
+RENUMBERED = "เรียงลำดับใหม่แล้ว {count} รายการ (ลำดับเป็น ๑๐, ๒๐, ๓๐ … แทรกรายการใหม่ระหว่างกลางได้โดยใช้เลขที่อยู่ระหว่างนั้น)"
+
+RESTORED_COMMENT = "กู้คืนฉบับที่บันทึกเมื่อ {date}"
+RECOVERED_COMMENT = "นำรายการที่ถูกลบกลับมา (ฉบับที่บันทึกเมื่อ {date})"
+
+# The request attribute through which the history views hand the token they
+# read before reverting to the forms that run after it.
+_CAPTURED = "_plan_lock_captured"
+_RESTORE_COMMENT = "_plan_restore_comment"
+
+
+def _when(version) -> str:
+    from plans.templatetags.thai import digits, thaidate
+
+    local = timezone.localtime(version.revision.date_created)
+    return f"{thaidate(local)} {digits(local.strftime('%H:%M:%S'))} น."
+
+
+@transaction.atomic
+def renumber(queryset, *, group_by: tuple[str, ...] = ()) -> int:
+    """Give the rows ``order`` 10, 20, 30 ... in their current order, counting per parent.
+
+    ``group_by`` names the fields that make a parent (e.g. ``("framework",)``).
+    Saves with ``update_fields`` so ``updated_at`` moves on and open forms of
+    these rows become stale, as they should. Returns the number of rows.
+    """
+    attnames = [queryset.model._meta.get_field(name).attname for name in group_by]
+    counters = defaultdict(count)
+    rows = list(queryset.order_by(*attnames, "order", "pk"))
+    for row in rows:
+        key = tuple(getattr(row, name) for name in attnames)
+        row.order = (next(counters[key]) + 1) * RENUMBER_STEP
+        row.save(update_fields=["order", "updated_at"])
+    return len(rows)
+
+
+def _strip_lock_field(fieldsets, *, keep: bool):
+    """Fieldsets without the lock token, then with it once at the end when ``keep``."""
+    result = []
+    for name, options in fieldsets:
+        fields = [f for f in options.get("fields", ()) if f != LOCK_FIELD]
+        result.append((name, {**options, "fields": fields}))
+    if keep and result:
+        name, options = result[-1]
+        result[-1] = (name, {**options, "fields": [*options["fields"], LOCK_FIELD]})
+    return result
+
+
+class PlanContentAdmin(VersionAdmin):
+    """ModelAdmin for plan content: history and restore, optimistic locking, Thai numbers."""
+
+    form = PlanContentForm
+    formfield_overrides = THAI_NUMBER_FIELDS
+    history_latest_first = True
+    list_per_page = 50
+    save_on_top = True
+    #: The fields that make a row's parent, for "เรียงลำดับใหม่", e.g. ("framework",).
+    renumber_group_by: tuple[str, ...] = ()
+
+    object_history_template = "admin/reversion/object_history.html"
+    revision_form_template = "admin/reversion/revision_form.html"
+    recover_list_template = "admin/reversion/recover_list.html"
+    recover_form_template = "admin/reversion/recover_form.html"
+    change_list_template = "admin/reversion/change_list.html"
+
+    # --- the lock token on the form ---------------------------------------
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        can_save = obj is not None and self.has_change_permission(request, obj)
+        return _strip_lock_field(fieldsets, keep=can_save)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        captured = getattr(request, _CAPTURED, None)
+        if captured is not None:
+            form = type(form.__name__, (form,), {"lock_against": captured})
+        return form
+
+    def _stored_token(self, object_id) -> str:
+        """The token of the stored row, locked until the surrounding transaction ends."""
+        row = self.model._default_manager.select_for_update().filter(pk=object_id)
+        return token_of(row.values_list("updated_at", flat=True).first())
+
+    @contextmanager
+    def create_revision(self, request):
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            yield
+            # Runs after reversion's own (English) comment for a restore, replacing it.
+            comment = getattr(request, _RESTORE_COMMENT, None)
+            if comment:
+                reversion.set_comment(comment)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # reversion reverts the row before the form runs; read the token first,
+        # and hold the row lock until the restore has been saved.
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        context = {"title": f"กู้คืน: {version.object_repr}", **(extra_context or {})}
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            setattr(request, _CAPTURED, CapturedToken(self._stored_token(unquote(object_id))))
+            setattr(request, _RESTORE_COMMENT, RESTORED_COMMENT.format(date=_when(version)))
+            return super().revision_view(request, object_id, version_id, context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id)
+        context = {"title": f"นำกลับมา: {version.object_repr}", **(extra_context or {})}
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            setattr(request, _CAPTURED, CapturedToken(self._stored_token(version.object_id)))
+            setattr(request, _RESTORE_COMMENT, RECOVERED_COMMENT.format(date=_when(version)))
+            return super().recover_view(request, version_id, context)
+
+    # --- reordering ------------------------------------------------------------
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self._has_order_field() and self.has_change_permission(request):
+            action = type(self).renumber_selected
+            actions["renumber_selected"] = (action, "renumber_selected", action.short_description)
+        return actions
+
+    def _has_order_field(self) -> bool:
+        return any(f.name == "order" for f in self.model._meta.get_fields())
+
+    @admin.action(description="เรียงลำดับใหม่ (๑๐, ๒๐, ๓๐ …)")
+    def renumber_selected(self, request, queryset):
+        # Renumber every sibling of the chosen rows, not only the chosen ones,
+        # so that the new numbers cannot collide with the rest of the list.
+        group_by = self.renumber_group_by
+        if group_by:
+            attnames = [self.model._meta.get_field(name).attname for name in group_by]
+            parents = Q()
+            for key in set(queryset.values_list(*attnames)):
+                parents |= Q(**dict(zip(attnames, key, strict=True)))
+            queryset = self.model._default_manager.filter(parents)
+        with self.create_revision(request):
+            done = renumber(queryset, group_by=group_by)
+        self.message_user(request, RENUMBERED.format(count=to_thai_digits(done)), messages.SUCCESS)
+
+
+class PlanContentInlineFormSet(BaseInlineFormSet):
+    """Rows of an inline: shared choice lists, choices limited to the parent, inherited fields.
+
+    Without shared choice lists every row's <select> runs its own query, so a
+    framework with forty tactics would cost forty queries to open.
+    """
+
+    #: {field name: lookup from that field's model to the parent}, from the inline.
+    choices_within: dict[str, str] = {}
+    #: Fields a new row copies from the parent (e.g. a tactic's framework from its strategy).
+    inherit_from_parent: tuple[str, ...] = ()
+
+    def _construct_form(self, i, **kwargs):
+        return self._prepare(super()._construct_form(i, **kwargs))
+
+    @property
+    def empty_form(self):
+        return self._prepare(super().empty_form)
+
+    def _prepare(self, form):
+        for name in self.inherit_from_parent:
+            attname = form.instance._meta.get_field(name).attname
+            if getattr(form.instance, attname) is None:
+                setattr(form.instance, attname, getattr(self.instance, attname))
+        cache = self.__dict__.setdefault("_choice_cache", {})
+        for name, field in form.fields.items():
+            if not isinstance(field, ModelChoiceField) or name == self.fk.name:
+                continue
+            if name not in cache:
+                if name in self.choices_within:
+                    parent = self.instance if self.instance.pk is not None else None
+                    field.queryset = (
+                        field.queryset.filter(**{self.choices_within[name]: parent})
+                        if parent
+                        else field.queryset.none()
+                    )
+                cache[name] = (field.queryset, list(field.choices))
+            field.queryset, field.choices = cache[name]
+        return form
+
+
+class PlanContentInlineMixin:
+    """Inline behaviour shared by the stacked and tabular variants.
+
+    ``choices_within`` limits a foreign key's choices to the parent being
+    edited, e.g. ``{"goal": "strategy"}`` on a strategy's tactics;
+    ``inherit_from_parent`` copies fields of the parent into new rows.
+    """
+
+    form = PlanContentForm
+    formset = PlanContentInlineFormSet
+    # Rows of an inline sit side by side: short text boxes keep a long list readable.
+    formfield_overrides = {**THAI_NUMBER_FIELDS, models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 60})}}
+    extra = 0
+    show_change_link = True
+    choices_within: dict[str, str] = {}
+    inherit_from_parent: tuple[str, ...] = ()
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        return _strip_lock_field(fieldsets, keep=obj is not None and self.has_change_permission(request, obj))
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        attrs = {"choices_within": self.choices_within, "inherit_from_parent": self.inherit_from_parent}
+        if getattr(request, _CAPTURED, None) is not None:
+            # Restoring from history: the rows were reverted with their parent,
+            # whose own check against the token read before reverting covers them.
+            attrs["form"] = type(formset.form.__name__, (formset.form,), {"lock_against": False})
+        return type(formset.__name__, (formset,), attrs)
+
+
+class PlanContentStackedInline(PlanContentInlineMixin, admin.StackedInline):
+    pass
+
+
+class PlanContentTabularInline(PlanContentInlineMixin, admin.TabularInline):
+    pass

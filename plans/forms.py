@@ -1,0 +1,149 @@
+"""Form pieces shared by every admin page that edits plan content.
+
+- ``ThaiIntegerField`` / ``ThaiDecimalField`` read numbers typed with Thai
+  digits (๒๕๖๓, ๑,๒๕๐.๕๐) as well as Arabic ones.
+- ``PlanContentForm`` carries the optimistic-lock token (the row's
+  ``updated_at``) and refuses a save made from a form that is out of date.
+
+Messages are named constants so that tests assert exactly what editors read.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import router, transaction
+
+from thaimuang_plan.lib.thai import ThaiNumberError, parse_decimal, parse_int
+
+NOT_A_WHOLE_NUMBER = "กรุณากรอกเป็นตัวเลขจำนวนเต็ม (เลขไทยหรือเลขอารบิกก็ได้ เช่น ๒๕๖๓ หรือ 2563)"
+NOT_A_NUMBER = "กรุณากรอกเป็นตัวเลข (เลขไทยหรือเลขอารบิกก็ได้ เช่น ๑,๒๕๐.๕๐ หรือ 1250.50)"
+TOO_SMALL = "ต้องไม่น้อยกว่า %(limit_value)s"
+TOO_LARGE = "ต้องไม่มากกว่า %(limit_value)s"
+TOO_MANY_DIGITS = "ตัวเลขยาวเกินไป (ไม่เกิน %(max)s หลัก)"
+TOO_MANY_DECIMALS = "ทศนิยมได้ไม่เกิน %(max)s ตำแหน่ง"
+TOO_MANY_WHOLE_DIGITS = "ส่วนจำนวนเต็มยาวเกินไป (ไม่เกิน %(max)s หลัก)"
+
+STALE_SAVE = (
+    "ยังไม่ได้บันทึก: มีผู้อื่นแก้ไขรายการนี้หลังจากที่คุณเปิดแบบฟอร์ม "
+    "ข้อมูลที่คุณกรอกยังอยู่ในแบบฟอร์มนี้ กรุณาคัดลอกเก็บไว้ "
+    "แล้วเปิดรายการนี้ใหม่ (ในแท็บใหม่) เพื่อดูฉบับล่าสุดก่อนแก้ไขและบันทึกอีกครั้ง"
+)
+
+LOCK_FIELD = "lock_token"
+
+_NUMBER_MESSAGES = {
+    "min_value": TOO_SMALL,
+    "max_value": TOO_LARGE,
+    "max_digits": TOO_MANY_DIGITS,
+    "max_decimal_places": TOO_MANY_DECIMALS,
+    "max_whole_digits": TOO_MANY_WHOLE_DIGITS,
+}
+
+
+class ThaiNumberInput(forms.TextInput):
+    """A text box, not <input type=number>: browsers refuse Thai digits in number inputs."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None, *, inputmode="numeric"):
+        super().__init__({"inputmode": inputmode, "class": "vIntegerField", **(attrs or {})})
+
+
+class ThaiIntegerField(forms.IntegerField):
+    widget = ThaiNumberInput
+    default_error_messages = {"invalid": NOT_A_WHOLE_NUMBER, **_NUMBER_MESSAGES}
+
+    def to_python(self, value):
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            return parse_int(value)
+        except ThaiNumberError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+    def widget_attrs(self, widget):
+        # min/max/step belong to <input type=number>; the text box only wants a hint.
+        return {}
+
+
+class ThaiDecimalField(forms.DecimalField):
+    widget = ThaiNumberInput
+    default_error_messages = {"invalid": NOT_A_NUMBER, **_NUMBER_MESSAGES}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.widget.attrs["inputmode"] = "decimal"
+
+    def to_python(self, value):
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            return parse_decimal(value)
+        except ThaiNumberError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and not value.is_finite():
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+
+    def widget_attrs(self, widget):
+        return {}
+
+
+def token_of(value) -> str:
+    """The lock token of a row: its ``updated_at`` to the microsecond ("" when there is none)."""
+    return value.isoformat() if value else ""
+
+
+class CapturedToken:
+    """A token read before the row was changed in the same request (restoring from history)."""
+
+    def __init__(self, token: str):
+        self.token = token
+
+
+class PlanContentForm(forms.ModelForm):
+    """A model form that refuses to overwrite a row changed since the form was opened.
+
+    The hidden ``lock_token`` holds the row's ``updated_at`` as it was when the
+    editor opened the form. On save the row is read again, locked with
+    SELECT ... FOR UPDATE for the rest of the admin's transaction so that two
+    simultaneous saves cannot both pass, and a different token refuses the save
+    with ``STALE_SAVE``; the editor's input stays on the re-displayed form.
+
+    ``lock_against`` says what the token is compared with. None (the default):
+    the row in the database. A ``CapturedToken``: a token read earlier in this
+    request, used when restoring from history, where the row has already been
+    reverted by the time the form runs. False: no check (rows of an inline
+    while restoring, which the restored parent's check covers).
+    """
+
+    lock_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    lock_against: CapturedToken | bool | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if LOCK_FIELD in self.fields:
+            if isinstance(self.lock_against, CapturedToken):
+                self.fields[LOCK_FIELD].initial = self.lock_against.token
+            elif self.instance.pk is not None:
+                self.fields[LOCK_FIELD].initial = token_of(getattr(self.instance, "updated_at", None))
+
+    def clean(self):
+        cleaned = super().clean()
+        if LOCK_FIELD in self.fields and self.lock_against is not False and self._editing_stored_row():
+            if cleaned.get(LOCK_FIELD, "") != self._current_token():
+                raise ValidationError(STALE_SAVE, code="stale")
+        return cleaned
+
+    def _editing_stored_row(self) -> bool:
+        return self.instance.pk is not None and not self.instance._state.adding
+
+    def _current_token(self) -> str:
+        if isinstance(self.lock_against, CapturedToken):
+            return self.lock_against.token
+        model = type(self.instance)
+        queryset = model._default_manager.filter(pk=self.instance.pk)
+        if transaction.get_connection(router.db_for_write(model)).in_atomic_block:
+            queryset = queryset.select_for_update()
+        return token_of(queryset.values_list("updated_at", flat=True).first())

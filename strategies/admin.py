@@ -1,0 +1,165 @@
+import reversion
+from django.contrib import admin
+
+from plans.admin_base import PlanContentAdmin, PlanContentStackedInline, PlanContentTabularInline
+from strategies.models import Framework, FrameworkPoint, Goal, Indicator, IndicatorTarget, Strategy, Tactic
+
+# A restored framework brings back its points, strategies, tactics and
+# indicators; a restored strategy its goals, tactics and indicators; a
+# restored indicator its yearly targets.
+reversion.register(Framework, follow=["points", "strategies", "tactics", "indicators"])
+reversion.register(FrameworkPoint)
+reversion.register(Strategy, follow=["goals", "tactics", "indicators"])
+reversion.register(Goal)
+reversion.register(Tactic)
+reversion.register(Indicator, follow=["targets"])
+reversion.register(IndicatorTarget)
+
+ORDER_HELP = "ลำดับ: น้อยขึ้นก่อน เว้นช่วงไว้ (๑๐, ๒๐, ๓๐) เพื่อแทรกรายการใหม่ระหว่างกลางได้ เช่น ๑๕"
+
+
+class FrameworkPointInline(PlanContentTabularInline):
+    model = FrameworkPoint
+    fields = ["kind", "number", "title", "text", "order"]
+    verbose_name_plural = "พันธกิจ หลักการ ปัจจัยแห่งความสำเร็จ จุดยืน และค่านิยม (ลำดับ: น้อยขึ้นก่อน)"
+
+
+class StrategyInline(PlanContentTabularInline):
+    model = Strategy
+    fields = ["number", "title", "order"]
+    verbose_name_plural = "ยุทธศาสตร์ (กด “เปลี่ยน” เพื่อแก้ไขเป้าประสงค์ กลยุทธ์ และตัวชี้วัดของยุทธศาสตร์นั้น)"
+
+
+class LooseTacticInline(PlanContentTabularInline):
+    """Tactics the framework lists for the whole plan, not under a strategy (e.g. the local development plan)."""
+
+    model = Tactic
+    fields = ["number", "text", "order"]
+    verbose_name_plural = "กลยุทธ์ของทั้งกรอบ (ไม่อยู่ใต้ยุทธศาสตร์ใด)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(strategy__isnull=True)
+
+
+class FrameworkIndicatorInline(PlanContentTabularInline):
+    model = Indicator
+    fields = ["number", "name", "strategy", "unit", "total_text", "total_value", "total_rule", "order"]
+    choices_within = {"strategy": "framework"}
+    verbose_name_plural = "ตัวชี้วัด (กด “เปลี่ยน” เพื่อแก้ไขค่าเป้าหมายรายปี)"
+
+
+@admin.register(Framework)
+class FrameworkAdmin(PlanContentAdmin):
+    list_display = ["__str__", "kind", "period_label", "order", "edition", "is_sample"]
+    list_editable = ["order"]
+    list_filter = ["edition", "kind", "is_sample"]
+    search_fields = ["name", "short_name", "vision"]
+    list_select_related = ["edition"]
+    autocomplete_fields = ["section"]
+    fieldsets = [
+        (None, {"fields": ["edition", "kind", "name", "short_name", "slug", ("start_year", "end_year"), "order"]}),
+        ("วิสัยทัศน์และค่านิยม", {"fields": ["vision", "values"]}),
+        ("ในเอกสาร", {"fields": ["section", "is_sample"]}),
+    ]
+    inlines = [FrameworkPointInline, StrategyInline, LooseTacticInline, FrameworkIndicatorInline]
+    renumber_group_by = ("edition",)
+
+    @admin.display(description="ช่วงปี", ordering="start_year")
+    def period_label(self, obj):
+        return obj.period_label or "-"
+
+
+@admin.register(FrameworkPoint)
+class FrameworkPointAdmin(PlanContentAdmin):
+    list_display = ["__str__", "kind", "order", "framework"]
+    list_editable = ["order"]
+    list_filter = ["framework__edition", "framework", "kind"]
+    search_fields = ["number", "title", "text"]
+    list_select_related = ["framework"]
+    autocomplete_fields = ["framework"]
+    renumber_group_by = ("framework", "kind")
+
+
+class GoalInline(PlanContentTabularInline):
+    model = Goal
+    fields = ["number", "text", "order"]
+
+
+class TacticInline(PlanContentTabularInline):
+    model = Tactic
+    fk_name = "strategy"
+    fields = ["goal", "number", "text", "order"]
+    choices_within = {"goal": "strategy"}
+    inherit_from_parent = ("framework",)
+    show_change_link = True
+
+
+class IndicatorInline(PlanContentStackedInline):
+    model = Indicator
+    fk_name = "strategy"
+    fields = [("number", "order"), "name", ("goal", "unit"), ("total_text", "total_value", "total_rule")]
+    choices_within = {"goal": "strategy"}
+    inherit_from_parent = ("framework",)
+    verbose_name_plural = "ตัวชี้วัด (กด “เปลี่ยน” เพื่อแก้ไขค่าเป้าหมายรายปี)"
+
+
+@admin.register(Strategy)
+class StrategyAdmin(PlanContentAdmin):
+    list_display = ["__str__", "framework", "order"]
+    list_editable = ["order"]
+    list_filter = ["framework__edition", "framework__kind", "framework"]
+    search_fields = ["title", "heading_in_detail", "description", "framework__name"]
+    list_select_related = ["framework"]
+    autocomplete_fields = ["framework", "aligns_with"]
+    fields = ["framework", ("number", "order"), "title", "heading_in_detail", "description", "aligns_with"]
+    inlines = [GoalInline, TacticInline, IndicatorInline]
+    renumber_group_by = ("framework",)
+
+
+@admin.register(Goal)
+class GoalAdmin(PlanContentAdmin):
+    list_display = ["__str__", "strategy", "order"]
+    list_editable = ["order"]
+    list_filter = ["strategy__framework__edition", "strategy__framework"]
+    search_fields = ["number", "text"]
+    list_select_related = ["strategy"]
+    autocomplete_fields = ["strategy"]
+    renumber_group_by = ("strategy",)
+
+
+@admin.register(Tactic)
+class TacticAdmin(PlanContentAdmin):
+    list_display = ["__str__", "strategy", "goal", "framework", "order"]
+    list_editable = ["order"]
+    list_filter = ["framework__edition", "framework"]
+    search_fields = ["number", "text"]
+    list_select_related = ["framework", "strategy", "goal"]
+    autocomplete_fields = ["framework", "strategy", "goal", "aligns_with"]
+    renumber_group_by = ("framework",)
+
+
+class IndicatorTargetInline(PlanContentTabularInline):
+    model = IndicatorTarget
+    fields = ["year", "text", "value"]
+    show_change_link = False
+    verbose_name_plural = "ค่าเป้าหมายรายปี (ปีต้องอยู่ในช่วงปีของกรอบยุทธศาสตร์)"
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(PlanContentAdmin):
+    list_display = ["__str__", "strategy", "unit", "total_text", "framework", "order"]
+    list_editable = ["order"]
+    list_filter = ["framework__edition", "framework", "total_rule"]
+    search_fields = ["number", "name"]
+    list_select_related = ["framework", "strategy"]
+    autocomplete_fields = ["framework", "strategy", "goal"]
+    fields = [
+        "framework",
+        ("strategy", "goal"),
+        ("number", "order"),
+        "name",
+        "unit",
+        ("total_text", "total_value", "total_rule"),
+    ]
+    inlines = [IndicatorTargetInline]
+    renumber_group_by = ("framework",)

@@ -116,6 +116,8 @@ LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย")]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
+# Thai wording for the admin strings Django's own Thai catalogue lacks (the .mo files are committed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 # Numbers the portal generates (budgets, counts, years) are written in Thai

@@ -34,18 +34,27 @@ PLAN_CONTENT = [
     ("monitoring", "scheduleround"),
 ]
 
-# Filled in by the monitoring app's records (evaluation rounds, progress, results).
-MONITORING_RECORDS: list[tuple[str, str]] = []
+# The monitoring committee's records (evaluation rounds, progress, results).
+MONITORING_RECORDS: list[tuple[str, str]] = [
+    ("monitoring", "evaluationround"),
+    ("monitoring", "projectprogress"),
+    ("monitoring", "indicatorresult"),
+    ("monitoring", "roundfinding"),
+]
 
 ROLES: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
     EDITORS: {
         **{model: ALL for model in PLAN_CONTENT},
         ("plans", "importflag"): ("change", "view"),
         ("plans", "edition", "publish_edition"): (),
+        # The working group follows the committee's records but does not write them.
+        **{model: VIEW for model in MONITORING_RECORDS},
     },
     COMMITTEE: {
         **{model: VIEW for model in PLAN_CONTENT},
         **{model: ALL for model in MONITORING_RECORDS},
+        ("monitoring", "evaluationround", "publish_evaluationround"): (),
+        ("monitoring", "evaluationround", "export_report"): (),
     },
 }
 

@@ -1,9 +1,9 @@
 """Writes that span several rows of a plan: publishing and removing sample content."""
 
+import reversion
 from django.db import transaction
 from django.utils import timezone
 
-import reversion
 from plans.models import Block, Edition, SwotItem
 
 ALREADY_PUBLISHED = "แผนฉบับนี้เผยแพร่อยู่แล้ว"
@@ -45,12 +45,14 @@ def edition_unpublish(*, edition: Edition, user=None) -> Edition:
 @transaction.atomic
 def sample_remove(*, edition: Edition | None = None) -> dict[str, int]:
     """Delete every row marked as sample (in one edition, or everywhere). Returns counts per model."""
-    from monitoring.models import Committee, EvaluationMethod, ScheduleRound
+    from monitoring.models import Committee, EvaluationMethod, EvaluationRound, IndicatorResult, ScheduleRound
     from projects.models import Project
     from strategies.models import Framework
 
     counts = {}
     for model, edition_path in [
+        (EvaluationRound, "edition"),
+        (IndicatorResult, "indicator__framework__edition"),
         (Project, "edition"),
         (Committee, "edition"),
         (EvaluationMethod, "edition"),

@@ -1,0 +1,46 @@
+"""Public monitoring pages: the committee and its method, and each published round's results."""
+
+from django.http import Http404
+from django.shortcuts import render
+
+from monitoring.charts import budget_chart
+from monitoring.models import EvaluationRound
+from monitoring.selectors import monitoring_overview, published_rounds, round_results
+from plans.access import can_preview, edition_for
+
+ROUND_NOT_FOUND = "ไม่พบผลการติดตามรอบนี้ หรือยังไม่ได้เผยแพร่"
+
+
+def index(request, period):
+    edition = edition_for(request, period)
+    overview = monitoring_overview(edition)
+    context = {
+        "edition": edition,
+        "overview": overview,
+        "latest": overview.latest,
+        "chart": budget_chart(overview.latest.rollup) if overview.latest else None,
+        "has_sample": overview.has_sample,
+        "nav": "monitoring",
+    }
+    return render(request, "monitoring/index.html", context)
+
+
+def round_detail(request, period, pk):
+    edition = edition_for(request, period)
+    round = EvaluationRound.objects.filter(edition=edition, pk=pk).select_related("schedule_round").first()
+    # Residents see a round once the committee publishes it; signed-in staff may preview it before.
+    if round is None or not (round.is_published or can_preview(request.user)):
+        raise Http404(ROUND_NOT_FOUND)
+    round.edition = edition
+    results = round_results(round)
+    context = {
+        "edition": edition,
+        "round": round,
+        "results": results,
+        "rollup": results.rollup,
+        "chart": budget_chart(results.rollup),
+        "other_rounds": [r for r in published_rounds(edition) if r.pk != round.pk],
+        "has_sample": results.has_sample,
+        "nav": "monitoring",
+    }
+    return render(request, "monitoring/round.html", context)

@@ -110,6 +110,9 @@ def _arrange_framework(framework: Framework) -> None:
     framework.indicator_years = framework.years or sorted(
         {t.year for i in framework.indicators.all() for t in i.target_list}
     )
+    for indicator in framework.indicators.all():
+        # One cell per column of the indicator table (None where no target is set), for templates.
+        indicator.year_targets = [indicator.target_by_year.get(y) for y in framework.indicator_years]
 
 
 def plan_tree(edition: Edition) -> PlanTree:
@@ -156,8 +159,7 @@ def plan_tree(edition: Edition) -> PlanTree:
     schedule = list(ScheduleRound.objects.filter(edition=edition).order_by("order"))
 
     has_sample = any(
-        obj.is_sample
-        for obj in [*frameworks, *projects, *swot_items, *committees, *methods, *schedule]
+        obj.is_sample for obj in [*frameworks, *projects, *swot_items, *committees, *methods, *schedule]
     ) or any(block.is_sample for s in sections for block in s.block_list)
 
     return PlanTree(
@@ -215,4 +217,61 @@ def budget_summary(edition: Edition, projects: list[Project], it_plan: Framework
         totals=totals,
         total_count=sum(t["count"] for t in totals),
         total_amount=sum((t["amount"] for t in totals), Decimal(0)),
+    )
+
+
+@dataclass
+class EditionOverview:
+    """The figures on an edition's front page, without loading the whole plan tree."""
+
+    edition: Edition
+    frameworks: list[Framework]
+    it_plan: Framework | None
+    missions: list[FrameworkPoint]
+    strategy_count: int
+    project_count: int
+    total_budget: Decimal
+    budget_by_year: list[dict]  # [{"year", "amount", "count"}] for every year of the edition
+    has_sample: bool
+
+
+def edition_overview(edition: Edition) -> EditionOverview:
+    """Front-page facts of an edition in five queries, whatever the size of the plan."""
+    from django.db.models import Count, Q, Sum
+
+    frameworks = list(
+        Framework.objects.filter(edition=edition)
+        .prefetch_related(Prefetch("points", queryset=FrameworkPoint.objects.order_by("kind", "order")))
+        .annotate(strategy_count=Count("strategies"))
+        .order_by("order")
+    )
+    it_plan = next((f for f in frameworks if f.kind == Framework.Kind.IT_PLAN), None)
+    missions = [p for p in it_plan.points.all() if p.kind == FrameworkPoint.Kind.MISSION] if it_plan else []
+    counts = Project.objects.filter(edition=edition).aggregate(
+        total=Count("pk"), sample=Count("pk", filter=Q(is_sample=True))
+    )
+    per_year = {
+        row["fiscal_year"]: row
+        for row in ProjectBudget.objects.filter(project__edition=edition)
+        .values("fiscal_year")
+        .annotate(amount=Sum("amount"), count=Count("project"))
+    }
+    budget_by_year = [
+        {
+            "year": y,
+            "amount": per_year.get(y, {}).get("amount") or Decimal(0),
+            "count": per_year.get(y, {}).get("count") or 0,
+        }
+        for y in edition.years
+    ]
+    return EditionOverview(
+        edition=edition,
+        frameworks=frameworks,
+        it_plan=it_plan,
+        missions=missions,
+        strategy_count=it_plan.strategy_count if it_plan else 0,
+        project_count=counts["total"],
+        total_budget=sum((row["amount"] for row in per_year.values()), Decimal(0)),
+        budget_by_year=budget_by_year,
+        has_sample=bool(counts["sample"]) or any(f.is_sample for f in frameworks),
     )

@@ -1,0 +1,78 @@
+"""The public project inventory table (django-tables2)."""
+
+from decimal import Decimal
+
+import django_tables2 as tables
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from projects.models import Project
+from thaimuang_plan.lib.thai import format_baht, format_number, format_year, to_arabic_digits, to_thai_digits
+
+
+def portal_digits(value) -> str:
+    text = str(value)
+    return to_thai_digits(text) if settings.PORTAL_DIGITS == "thai" else to_arabic_digits(text)
+
+
+class BahtColumn(tables.Column):
+    """A baht amount, right-aligned, in the portal's digit style; blank years show a dash."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("attrs", {"th": {"class": "num"}, "td": {"class": "num"}})
+        super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        if not value:
+            return "–"
+        return format_baht(Decimal(value), digits=settings.PORTAL_DIGITS)
+
+
+class ProjectTable(tables.Table):
+    number = tables.Column(
+        verbose_name="ที่", attrs={"th": {"class": "num"}, "td": {"class": "num"}}
+    )
+    name = tables.Column(verbose_name="ชื่อโครงการ")
+    strategy = tables.Column(verbose_name="ยุทธศาสตร์", order_by=("strategy__order", "strategy__number"))
+    unit = tables.Column(verbose_name="หน่วยงานรับผิดชอบ", order_by=("unit__order", "unit__name"))
+    status = tables.Column(verbose_name="สถานะ")
+    total = BahtColumn(verbose_name="งบประมาณรวม (บาท)", empty_values=(None,), default="–")
+
+    caption = "บัญชีโครงการ"
+    row_header = "name"  # rendered as <th scope="row"> by partials/table.html
+
+    class Meta:
+        model = Project
+        fields = ("number", "name", "strategy", "unit", "status")
+        sequence = ("number", "name", "strategy", "unit", "status", "...", "total")
+        template_name = "partials/table.html"
+        order_by = ("number",)
+        empty_text = "ไม่พบโครงการตามเงื่อนไขที่เลือก"
+        attrs = {"class": "projects-table"}
+
+    def __init__(self, data, *, edition, **kwargs):
+        self.edition = edition
+        year_columns = [
+            (
+                f"budget_{year}",
+                BahtColumn(verbose_name=f"ปี {format_year(year, digits=settings.PORTAL_DIGITS)}", default="–"),
+            )
+            for year in edition.years
+        ]
+        super().__init__(data, extra_columns=year_columns, **kwargs)
+
+    def render_number(self, value):
+        return format_number(value, digits=settings.PORTAL_DIGITS)
+
+    def render_name(self, value, record):
+        url = reverse("projects:detail", kwargs={"period": self.edition.slug, "number": record.number})
+        sample = mark_safe(' <span class="tag tag--sample">ข้อมูลตัวอย่าง</span>') if record.is_sample else ""
+        return format_html('<a href="{}">{}</a>{}', url, value, sample)
+
+    def render_strategy(self, value):
+        return f"ยุทธศาสตร์ที่ {portal_digits(value.number)}"
+
+    def render_status(self, record):
+        return record.get_status_display()

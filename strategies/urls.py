@@ -1,0 +1,10 @@
+from django.urls import path
+
+from strategies import views
+
+app_name = "strategies"
+
+urlpatterns = [
+    path("plans/<str:period>/strategies/", views.index, name="index"),
+    path("plans/<str:period>/strategies/<slug:slug>/", views.framework, name="framework"),
+]

@@ -1,0 +1,111 @@
+"""axe-core in headless Chromium on every public page type, and reflow at 320 px."""
+
+import os
+
+import pytest
+
+from tests.pages.factories import build_plan
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PERIOD = "2563-2565"
+PAGES = [
+    "/",
+    "/plans/",
+    f"/plans/{PERIOD}/document/",
+    f"/plans/{PERIOD}/document/1/",
+    f"/plans/{PERIOD}/document/3/",
+    f"/plans/{PERIOD}/document/4/",
+    f"/plans/{PERIOD}/document/6/",
+    f"/plans/{PERIOD}/strategies/",
+    f"/plans/{PERIOD}/strategies/local/",
+    f"/plans/{PERIOD}/strategies/it/",
+    f"/plans/{PERIOD}/projects/",
+    f"/plans/{PERIOD}/projects/?fiscal_year=2599",
+    f"/plans/{PERIOD}/projects/?sort=-total&page=2",
+    f"/plans/{PERIOD}/projects/1/",
+    f"/plans/{PERIOD}/projects/summary/",
+    f"/plans/{PERIOD}/data/",
+    f"/plans/{PERIOD}/search/?q=ธรรมาภิบาล",
+    f"/plans/{PERIOD}/search/?q=ไม่มีคำนี้",
+    "/privacy/",
+    "/contact/",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian chromium at /usr/bin/chromium"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    # Playwright's sync API refuses to run inside an event loop; Django's async-unsafe check agrees.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server):
+    build_plan(scale=10)  # enough projects for a second page of the inventory
+    return live_server.url
+
+
+def test_every_public_page_type_passes_axe(browser, site):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    failures = []
+    for path in PAGES:
+        response = page.goto(site + path)
+        assert response.status == 200, path
+        results = axe.run(page)
+        if results.violations_count:
+            failures.append(f"{path}\n{results.generate_report()}")
+    assert not failures, "\n\n".join(failures)
+
+
+def test_pages_reflow_at_320_pixels_without_horizontal_scrolling(browser, site):
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    too_wide = {}
+    for path in PAGES:
+        page.goto(site + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            too_wide[path] = width
+    assert not too_wide
+
+
+def test_keyboard_focus_starts_at_the_skip_link_and_it_reaches_main(browser, site):
+    page = browser.new_page(viewport={"width": 360, "height": 640})
+    page.goto(site + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#main-content"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none" or page.evaluate(
+        "getComputedStyle(document.activeElement).boxShadow"
+    ) != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+def test_the_web_font_loads_from_our_own_server(browser, site):
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site + f"/plans/{PERIOD}/")
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("document.fonts.check('16px Sarabun', 'ก')")
+    assert all(url.startswith(site) for url in requests)

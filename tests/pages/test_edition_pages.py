@@ -1,0 +1,144 @@
+from django.urls import reverse
+
+from tests.pages.conftest import PERIOD
+from tests.pages.factories import DLA_VISION, FOREWORD, OBJECTIVE_1
+
+
+def test_home_shows_the_current_plan_with_its_figures(client, plan):
+    response = client.get(reverse("plans:home"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="th">' in html
+    assert "แผนแม่บทเทคโนโลยีสารสนเทศ" in html and "๒๕๖๓–๒๕๖๕" in html
+    assert "ตัวอย่างวิสัยทัศน์" in html
+    # 48,000 + 25,000 + 15,000 in 2563: the sum the factory's budgets give, in Thai digits.
+    assert "๘๘,๐๐๐" in html
+    assert "๓๕๐,๐๐๐" in html
+    assert "ข้อมูลตัวอย่าง" in html
+
+
+def test_home_says_so_when_nothing_is_published(client, draft):
+    response = client.get(reverse("plans:home"))
+    assert response.status_code == 200
+    assert "ยังไม่มีแผนที่เผยแพร่" in response.content.decode()
+    assert "ตัวอย่างวิสัยทัศน์" not in response.content.decode()
+
+
+def test_earlier_editions_stay_reachable(client, plan):
+    from plans.models import Edition
+
+    newer = Edition.objects.create(
+        organization=plan.organization, title="แผนแม่บทเทคโนโลยีสารสนเทศ", start_year=2566, end_year=2570,
+        status=Edition.Status.PUBLISHED,
+    )
+    plan.status = Edition.Status.ARCHIVED
+    plan.save(update_fields=["status"])
+    assert "๒๕๖๖–๒๕๗๐" in client.get("/").content.decode()
+    listing = client.get(reverse("plans:editions")).content.decode()
+    assert f'href="/plans/{PERIOD}/"' in listing and f'href="/plans/{newer.slug}/"' in listing
+    assert client.get(f"/plans/{PERIOD}/").status_code == 200
+
+
+def test_drafts_are_hidden_from_residents(client, draft):
+    for url in [
+        f"/plans/{draft.slug}/",
+        f"/plans/{draft.slug}/document/",
+        f"/plans/{draft.slug}/document/2/",
+        f"/plans/{draft.slug}/strategies/",
+        f"/plans/{draft.slug}/projects/",
+        f"/plans/{draft.slug}/projects/1/",
+        f"/plans/{draft.slug}/data/projects.csv",
+        f"/plans/{draft.slug}/search/?q=ยุทธศาสตร์",
+    ]:
+        assert client.get(url).status_code == 404, url
+    assert draft.slug not in client.get(reverse("plans:editions")).content.decode()
+    assert draft.slug not in client.get("/sitemap.xml").content.decode()
+
+
+def test_staff_preview_drafts_under_a_banner(staff_client, draft):
+    response = staff_client.get(f"/plans/{draft.slug}/")
+    assert response.status_code == 200
+    assert "ฉบับร่าง — ตัวอย่างก่อนเผยแพร่" in response.content.decode()
+    project = staff_client.get(f"/plans/{draft.slug}/projects/1/")
+    assert "ฉบับร่าง — ตัวอย่างก่อนเผยแพร่" in project.content.decode()
+
+
+def test_published_pages_carry_no_draft_banner(client, plan):
+    assert "ฉบับร่าง" not in client.get(f"/plans/{PERIOD}/").content.decode()
+
+
+def test_the_table_of_contents_lists_every_chapter_with_printed_numbers_and_pages(client, plan):
+    html = client.get(reverse("plans:document", kwargs={"period": PERIOD})).content.decode()
+    assert "บทที่ ๓ การวิเคราะห์สภาพแวดล้อมขององค์กร" in html
+    assert "๒.๒ แผนยุทธศาสตร์กรมส่งเสริมการปกครองท้องถิ่น" in html
+    assert "หน้า ๕-๑๐" in html
+    positions = [html.index(f"บทที่ {n}") for n in "๑๒๓๔๕๖"]
+    assert positions == sorted(positions)
+
+
+def test_a_chapter_shows_its_text_and_embedded_framework_data_in_order(client, plan):
+    html = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 3})).content.decode()
+    assert html.count("<h1") == 1
+    assert "บทที่ ๒ กรอบแนวคิด" in html
+    vision = html.index("มุ่งสร้างท้องถิ่นไทยให้เข้มแข็ง")
+    values = html.index("มีอาชีพ คิดสร้างสรรค์ ยึดมั่นธรรมาภิบาล")
+    local = html.index("ก้าวไกลทางการศึกษา")
+    assert vision < values < local
+    # The source prints ยุทธศาสตร์ที่ ๓ twice; the page keeps both.
+    assert html.count("ยุทธศาสตร์ที่ ๓ การพัฒนาการบริหารจัดการภาครัฐ") == 2
+    assert '<caption>ตัวชี้วัดและค่าเป้าหมายรายปี — แผนพัฒนาท้องถิ่น</caption>' in html
+    assert "๘๘ %" in html
+    assert DLA_VISION.splitlines()[0] in html
+
+
+def test_the_first_chapters_show_the_source_text(client, plan):
+    foreword = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 1})).content.decode()
+    assert FOREWORD in foreword and "คณะทำงานระบบเทคโนโลยีสารสนเทศ" in foreword
+    chapter1 = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 2})).content.decode()
+    assert OBJECTIVE_1 in chapter1
+
+
+def test_a_chapter_without_text_shows_its_table_of_contents(client, plan):
+    html = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 4})).content.decode()
+    assert "ยังไม่มีเนื้อหาในเอกสารต้นฉบับ" in html
+    assert "๓.๑ ด้านกายภาพ" in html and "๑๕-๑๖" in html
+
+
+def test_a_chapter_past_the_last_is_not_found(client, plan):
+    assert client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 99})).status_code == 404
+
+
+def test_sample_content_is_labelled_on_the_chapter_that_shows_it(client, plan):
+    sample = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 5})).content.decode()
+    source_only = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 2})).content.decode()
+    assert "ข้อมูลตัวอย่าง" in sample
+    assert "ข้อมูลตัวอย่าง" not in source_only
+
+
+def test_rich_text_is_not_reescaped_but_scripts_never_reach_the_page(client, plan):
+    from plans.models import Block, Section
+
+    section = Section.objects.get(edition=plan, number="บทที่ ๑")
+    Block.objects.create(section=section, order=9, text="<strong>สำคัญ</strong><script>alert(1)</script>")
+    html = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 2})).content.decode()
+    assert "<strong>สำคัญ</strong>" in html
+    assert "<script>alert(1)" not in html
+
+
+def test_unknown_period_is_not_found(client, plan):
+    assert client.get("/plans/2500-2502/").status_code == 404
+    assert client.get("/plans/nonsense/").status_code == 404
+
+
+def test_the_imported_source_document_reads_on_the_chapter_pages(client, imported_plan):
+    """The same pages over the importer's reading of the real source document."""
+    toc = client.get(reverse("plans:document", kwargs={"period": PERIOD}))
+    assert toc.status_code == 200
+    html = toc.content.decode()
+    assert "การวิเคราะห์สภาพแวดล้อมขององค์กร" in html and "ระบบราชการ ๔.๐" in html
+    pages = [client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": n})) for n in range(1, 8)]
+    text = "".join(p.content.decode() for p in pages if p.status_code == 200)
+    assert "มุ่งสร้างท้องถิ่นไทยให้เข้มแข็ง" in text
+    assert "ยังไม่มีเนื้อหาในเอกสารต้นฉบับ" in text
+    search = client.get(reverse("plans:search", kwargs={"period": PERIOD}), {"q": "ธรรมาภิบาล"}).content.decode()
+    assert "<mark>ธรรมาภิบาล</mark>" in search

@@ -1,0 +1,54 @@
+"""The number of SQL queries per page must not grow with the plan."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.pages.factories import build_plan
+
+PAGES = [
+    "/plans/{p}/",
+    "/plans/{p}/document/",
+    "/plans/{p}/document/3/",
+    "/plans/{p}/document/6/",
+    "/plans/{p}/strategies/",
+    "/plans/{p}/strategies/it/",
+    "/plans/{p}/strategies/local/",
+    "/plans/{p}/projects/",
+    "/plans/{p}/projects/?sort=-total&fiscal_year={y}",
+    "/plans/{p}/projects/1/",
+    "/plans/{p}/projects/summary/",
+    "/plans/{p}/search/?q=ตัวอย่าง",
+    "/plans/{p}/data/projects.json",
+    "/plans/{p}/data/budgets.csv",
+    "/plans/{p}/data/indicators.xlsx",
+]
+
+
+def _counts(client, edition) -> dict[str, int]:
+    counts = {}
+    for page in PAGES:
+        url = page.format(p=edition.slug, y=edition.start_year)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, url
+        counts[page] = len(queries)
+    return counts
+
+
+def test_query_counts_stay_the_same_with_ten_times_the_strategies_and_projects(client, db):
+    small = build_plan(scale=1)
+    large = build_plan(organization=small.organization, start_year=2566, end_year=2568, scale=10)
+    assert large.projects.count() == 10 * small.projects.count()
+    assert _counts(client, large) == _counts(client, small)
+
+
+def test_home_and_sitemap_query_counts_do_not_grow(client, db):
+    small = build_plan(scale=1)
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return len(queries)
+
+    before = (count("/"), count("/sitemap.xml"), count("/plans/"))
+    build_plan(organization=small.organization, start_year=2566, end_year=2568, scale=10)
+    assert (count("/"), count("/sitemap.xml"), count("/plans/")) == before

@@ -1,0 +1,337 @@
+"""Readers for chapters ๕-๖: the project summary table, project details,
+the monitoring committee, evaluation methods and the schedule of rounds."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from monitoring.models import CommitteeMember
+from plans.models import Block, ImportFlag
+from thaimuang_plan.lib.thai import (
+    THAI_MONTHS,
+    ThaiNumberError,
+    leading_number,
+    parse_decimal,
+    to_thai_digits,
+)
+
+from .lines import DIGIT, NUM, YEAR_RE, cells, split_marker, to_int
+from .structure import (
+    ParsedPlan,
+    PBlock,
+    PBudget,
+    PCommittee,
+    PMember,
+    PMethod,
+    PProject,
+    PRound,
+    PSection,
+    PSummaryRow,
+)
+from .units import Unit, count_block, text_block
+
+PROJECT_RE = re.compile(rf"^โครงการที่\s*({NUM})\s*[:.]?\s*(.*)$")
+FIELD_RE = re.compile(
+    r"^(?:[0-9๐-๙]+[.)]\s*)?"
+    r"(ชื่อโครงการ|รหัสโครงการ|ยุทธศาสตร์|กลยุทธ์|หลักการและเหตุผล|วัตถุประสงค์|เป้าหมาย|วิธีดำเนินการ|"
+    r"วิธีการดำเนินงาน|ระยะเวลาดำเนินการ|ระยะเวลา|งบประมาณ|ตัวชี้วัด(?:\s*\(KPI\))?|ผลที่คาดว่าจะได้รับ|"
+    r"หน่วยงานรับผิดชอบ|ผู้รับผิดชอบ)\s*(.*)$"
+)
+FIELDS = {
+    "ชื่อโครงการ": "name",
+    "รหัสโครงการ": "code",
+    "ยุทธศาสตร์": "strategy",
+    "กลยุทธ์": "tactic",
+    "หลักการและเหตุผล": "rationale",
+    "วัตถุประสงค์": "objectives",
+    "เป้าหมาย": "targets",
+    "วิธีดำเนินการ": "method",
+    "วิธีการดำเนินงาน": "method",
+    "ระยะเวลา": "duration",
+    "ระยะเวลาดำเนินการ": "duration",
+    "งบประมาณ": "budget",
+    "ผลที่คาดว่าจะได้รับ": "outcomes",
+    "หน่วยงานรับผิดชอบ": "unit_name",
+    "ผู้รับผิดชอบ": "unit_name",
+}
+# Fields that take one line: a line after them that is not a new field belongs nowhere.
+ONE_LINE_FIELDS = ("name", "code", "strategy", "tactic", "budget", "duration", "unit_name")
+BUDGET_RE = re.compile(
+    rf"^(?:ปี(?:งบประมาณ)?\s*)?(?:พ\.\s*ศ\.\s*)?({DIGIT}{{4}})\s*[:：]?\s*([0-9๐-๙,]+(?:\.[0-9๐-๙]+)?)\s*บาท"
+    r"\s*(?:\((.*)\))?\s*$"
+)
+REFERENCE_RE = re.compile(rf"(?:ยุทธศาสตร์|กลยุทธ์)ที่\s*({NUM}(?:\.{NUM})*)")
+
+
+def _number(text: str) -> int | None:
+    """The number in "ยุทธศาสตร์ที่ ๒", "(๒)", "๑.๒" or a bare "๒" (the last part of ๑.๒)."""
+    match = REFERENCE_RE.search(text) or re.fullmatch(rf"\(?({NUM}(?:\.{NUM})*)\)?\.?", text.strip())
+    if match:
+        return to_int(match.group(1).split(".")[-1])
+    marker, _ = split_marker(text.strip())
+    return marker.value if marker is not None and marker.numbered else None
+
+
+def _embed(section: PSection, embed: str, line: int) -> None:
+    if not any(b.embed == embed for b in section.blocks):
+        section.blocks.append(PBlock.embed_of(embed, "", line))
+
+
+def _narrative(plan, section, unit) -> None:
+    section.blocks.append(text_block(unit))
+    count_block(plan, unit)
+
+
+# --- projects -----------------------------------------------------------------------------------
+
+
+def project_details(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
+    project: PProject | None = None
+    field = None
+    for unit in units:
+        match = PROJECT_RE.match(unit.text) if not unit.table else None
+        if match:
+            _embed(section, Block.Embed.PROJECT_DETAILS, unit.line)
+            project = PProject(number=to_int(match.group(1)), line=unit.line, name=match.group(2).strip())
+            field = None
+            if any(p.number == project.number for p in plan.projects):
+                first = next(p for p in plan.projects if p.number == project.number)
+                plan.flag(
+                    ImportFlag.Kind.DUPLICATE_NUMBER,
+                    f"โครงการที่ {match.group(1)} ปรากฏสองครั้ง (บรรทัด {to_thai_digits(first.line)} และ {to_thai_digits(unit.line)}) "
+                    f"เลขโครงการต้องไม่ซ้ำในแผนเดียวกัน จึงนำเข้าเฉพาะรายการแรก",
+                    line=unit.line,
+                    text=unit.text,
+                )
+                project = PProject(number=project.number, line=unit.line)  # read, then dropped
+            else:
+                plan.projects.append(project)
+            plan.recognised["project"] += 1
+            continue
+        if project is None:
+            _narrative(plan, section, unit)
+            continue
+        text = unit.text.replace("\t", " ")
+        found = FIELD_RE.match(text)
+        label = found.group(1) if found else None
+        value = (found.group(2) if found else "").strip()
+        if found and label.startswith("ตัวชี้วัด"):
+            label = "ตัวชี้วัด"
+        if found and not (value.startswith((":", "：")) or not value or label in ("งบประมาณ", "ยุทธศาสตร์")):
+            found = None
+        if found:
+            field = FIELDS.get(label, "kpi")
+            value = value.lstrip(":： ").strip()
+            plan.recognised["project_field"] += 1
+            if field == "budget":
+                if value and not _budget(plan, project, value, unit):
+                    field = None
+                continue
+            if field == "strategy":
+                project.strategy_number = _number(text) or _number(value)
+            elif field == "tactic":
+                project.tactic_number = _number(value)
+            elif value:
+                setattr(project, field, value)
+            continue
+        if field == "budget" and _budget(plan, project, text, unit):
+            continue
+        if field in (None, *ONE_LINE_FIELDS):
+            plan.unplaced(unit.line, unit.text, f"บรรทัดในโครงการที่ {project.number} ที่ไม่อยู่ใต้หัวข้อใดของโครงการ")
+            continue
+        current = getattr(project, field)
+        setattr(project, field, f"{current}\n{text}".strip())
+        plan.recognised["project_field"] += 1
+
+
+def _budget(plan, project, text, unit) -> bool:
+    match = BUDGET_RE.match(text.strip())
+    if not match:
+        return False
+    try:
+        amount = parse_decimal(match.group(2))
+    except ThaiNumberError:
+        return False
+    year = to_int(match.group(1))
+    if any(b.year == year for b in project.budgets):
+        plan.flag(
+            ImportFlag.Kind.DUPLICATE_NUMBER,
+            f"งบประมาณปี {match.group(1)} ของโครงการที่ {project.number} พิมพ์ไว้สองครั้ง ใช้ค่าแรก",
+            line=unit.line,
+            text=unit.text,
+        )
+        return True
+    project.budgets.append(
+        PBudget(year=year, amount=amount, source=(match.group(3) or "").strip(), line=unit.line)
+    )
+    plan.recognised["budget"] += 1
+    return True
+
+
+def project_summary(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
+    """Form ผ.01 as a table: projects and baht per strategy and year. Kept to check the details against."""
+    years = list(range(plan.start_year, plan.end_year + 1))
+    columns = None
+    for unit in units:
+        if PROJECT_RE.match(unit.text):
+            project_details(plan, section, units[units.index(unit) :])
+            return
+        if not unit.table:
+            _narrative(plan, section, unit)
+            continue
+        row = cells(unit.text)
+        _embed(section, Block.Embed.PROJECT_SUMMARY, unit.line)
+        first = row[0]
+        if columns is None and "ยุทธศาสตร์ที่" not in first and not first.startswith("รวม"):
+            columns = _summary_columns(row)
+            if columns:
+                plan.recognised["table_header"] += 1
+                continue
+        if columns is None:
+            columns = {}
+            for i, year in enumerate(years):
+                columns[1 + 2 * i] = (year, "count")
+                columns[2 + 2 * i] = (year, "amount")
+        if first.startswith("รวม"):
+            strategy = None
+        else:
+            strategy = _number(first)
+            if strategy is None:
+                plan.unplaced(unit.line, unit.text, "แถวในบัญชีสรุปโครงการที่ไม่ระบุยุทธศาสตร์")
+                continue
+        values: dict[int, list] = {}
+        for col, (year, what) in columns.items():
+            if year is None or col >= len(row):
+                continue
+            try:
+                number = leading_number(row[col]) if row[col] not in ("", "-") else Decimal(0)
+            except ThaiNumberError:
+                number = None
+            slot = values.setdefault(year, [None, None])
+            slot[0 if what == "count" else 1] = (
+                int(number) if what == "count" and number is not None else number
+            )
+        plan.summary.append(
+            PSummaryRow(
+                strategy_number=strategy, cells={y: (v[0], v[1]) for y, v in values.items()}, line=unit.line
+            )
+        )
+        plan.recognised["summary_row"] += 1
+
+
+def _summary_columns(row: list[str]) -> dict | None:
+    columns = {}
+    for index, cell in enumerate(row[1:], start=1):
+        match = YEAR_RE.search(cell)
+        what = "amount" if ("งบ" in cell or "บาท" in cell) else "count"
+        if match:
+            columns[index] = (to_int(match.group(1)), what)
+        elif "รวม" in cell:
+            columns[index] = (None, what)
+    return columns if sum(1 for y, _ in columns.values() if y) >= 2 else None
+
+
+# --- monitoring -------------------------------------------------------------------------------
+
+
+def _role(text: str) -> str:
+    if "ผู้ช่วยเลขานุการ" in text:
+        return CommitteeMember.Role.ASSISTANT_SECRETARY
+    if "เลขานุการ" in text:
+        return CommitteeMember.Role.SECRETARY
+    if "ประธาน" in text:
+        return CommitteeMember.Role.CHAIR
+    return CommitteeMember.Role.MEMBER
+
+
+def committee(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
+    """Members as numbered lines "name / position / role" (or tab-separated cells)."""
+    plan.committee = plan.committee or PCommittee(line=units[0].line)
+    for unit in units:
+        appointed = re.match(r"^(?:แต่งตั้งโดย|ตามคำสั่ง)\s*[:：]?\s*(.+)$", unit.text)
+        if appointed:
+            plan.committee.appointed_by = appointed.group(1).strip()
+            plan.recognised["committee_field"] += 1
+            continue
+        parts = cells(unit.text) if unit.table else None
+        if parts is None and unit.numbered:
+            parts = [p.strip() for p in re.split(r"\s*/\s*", unit.rest)]
+        elif parts is not None:
+            marker, first = split_marker(parts[0])
+            parts = [first, *parts[1:]] if marker is not None else parts
+        if not parts or (not unit.table and not unit.numbered):
+            _narrative(plan, section, unit)
+            continue
+        _embed(section, Block.Embed.COMMITTEE, unit.line)
+        name = parts[0]
+        position = parts[1] if len(parts) > 1 else ""
+        role_text = parts[2] if len(parts) > 2 else position
+        plan.committee.members.append(
+            PMember(name=name, position=position, role=_role(role_text), line=unit.line)
+        )
+        plan.recognised["committee_member"] += 1
+
+
+def methods(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
+    for unit in units:
+        if unit.numbered:
+            _embed(section, Block.Embed.METHODS, unit.line)
+            title, text = _title_and_text(unit.rest)
+            plan.methods.append(PMethod(number=unit.marker.printed, title=title, text=text, line=unit.line))
+            plan.recognised["method"] += 1
+        elif plan.methods and unit.plain and any(b.embed == Block.Embed.METHODS for b in section.blocks):
+            method = plan.methods[-1]
+            method.text = f"{method.text}\n{unit.text}".strip()
+            plan.recognised["method"] += 1
+        else:
+            _narrative(plan, section, unit)
+
+
+def _title_and_text(text: str) -> tuple[str, str]:
+    for separator in (":", " คือ ", " – ", " - "):
+        if separator in text:
+            title, rest = text.split(separator, 1)
+            if 0 < len(title.strip()) <= 200:
+                return title.strip(), rest.strip()
+    return (text, "") if len(text) <= 300 else (text[:120].rsplit(" ", 1)[0], text)
+
+
+_MONTHS = "|".join(THAI_MONTHS)
+
+
+def schedule(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
+    """Rounds as lines: "๑. รอบ ๖ เดือน (ตุลาคม - มีนาคม) รายงานภายในเดือนเมษายน"."""
+    for unit in units:
+        text = unit.rest if unit.marker is not None else unit.text
+        named = re.search(rf"รอบ\s*({NUM})\s*เดือน", text) if not unit.table else None
+        report = re.search(rf"รายงาน\D*?(?:เดือน)?\s*({_MONTHS})", text)
+        if named and report:
+            _embed(section, Block.Embed.SCHEDULE, unit.line)
+            months = to_int(named.group(1))
+            period = re.search(rf"\(([^)]*(?:{_MONTHS})[^)]*)\)", text)
+            plan.schedule.append(
+                PRound(
+                    number=unit.marker.printed if unit.marker is not None else "",
+                    name=re.sub(r"\s+", " ", named.group(0)),
+                    period_text=period.group(1).strip() if period else "",
+                    covers_months=min(max(months, 1), 12),
+                    report_month=THAI_MONTHS.index(report.group(1)) + 1,
+                    description=text,
+                    line=unit.line,
+                )
+            )
+            plan.recognised["schedule_round"] += 1
+        elif named:
+            plan.unplaced(unit.line, unit.text, "รอบการติดตามที่ไม่ระบุเดือนที่รายงาน (เช่น “รายงานภายในเดือนเมษายน”)")
+        else:
+            _narrative(plan, section, unit)
+
+
+HANDLERS = {
+    "project_summary": project_summary,
+    "project_details": project_details,
+    "committee": committee,
+    "methods": methods,
+    "schedule": schedule,
+}

@@ -1,0 +1,46 @@
+"""python manage.py import_plan PATH [--sample] [--publish] [--replace-published]"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from plans.importer import ImportRejected, plan_import, read_source
+
+
+class Command(BaseCommand):
+    help = (
+        "นำเข้าแผนแม่บทจากไฟล์ข้อความ (UTF-8) ที่เขียนตามรูปแบบเอกสารแผน: สร้างฉบับร่าง "
+        "หรือปรับปรุงฉบับเดิมของหน่วยงานและช่วงปีเดียวกัน แล้วพิมพ์รายงานสิ่งที่อ่านได้และข้อสังเกต"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="ไฟล์แผน .txt (UTF-8)")
+        parser.add_argument(
+            "--sample",
+            action="store_true",
+            help="ไฟล์เป็นข้อมูลตัวอย่าง: เพิ่มเข้าแผนช่วงปีเดียวกันที่มีอยู่ โดยทำเครื่องหมาย “ข้อมูลตัวอย่าง” ทุกแถว",
+        )
+        parser.add_argument("--publish", action="store_true", help="เผยแพร่แผนทันทีหลังนำเข้าสำเร็จ")
+        parser.add_argument(
+            "--replace-published",
+            action="store_true",
+            help="ยอมให้แทนที่เนื้อหาของแผนที่เผยแพร่แล้ว (ประชาชนจะเห็นเนื้อหาใหม่ทันที)",
+        )
+
+    def handle(self, *args, path, sample, publish, replace_published, **options):
+        try:
+            result = plan_import(
+                data=read_source(path),
+                name=Path(path).name,
+                sample=sample,
+                replace_published=replace_published,
+                publish=publish,
+                progress=lambda message: self.stdout.write(message),
+            )
+        except ImportRejected as exc:
+            raise CommandError(f"{exc} (ไม่มีการเปลี่ยนแปลงในฐานข้อมูล)") from None
+        self.stdout.write("")
+        self.stdout.write(result.report())
+        self.stdout.write(
+            self.style.SUCCESS(f"เสร็จ: {result.edition} ({result.edition.get_status_display()})")
+        )

@@ -33,7 +33,12 @@ PRINT_DATABASE = (
 
 
 def run_python(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
+    # Only the variables a deployment would set: nothing the test run itself exported.
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in SETTINGS_VARIABLES and not key.startswith("DJANGO_")
+    }
     clean["DJANGO_SETTINGS_MODULE"] = "thaimuang_plan.settings"
     return subprocess.run(
         [sys.executable, *args],

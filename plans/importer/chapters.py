@@ -293,7 +293,9 @@ def _title_and_text(text: str) -> tuple[str, str]:
         if separator in text:
             title, rest = text.split(separator, 1)
             if 0 < len(title.strip()) <= 200:
-                return title.strip(), rest.strip()
+                # A word of the sentence ("คือ") stays with the text; punctuation does not.
+                kept = separator.strip() + " " if separator == " คือ " else ""
+                return title.strip(), kept + rest.strip()
     return (text, "") if len(text) <= 300 else (text[:120].rsplit(" ", 1)[0], text)
 
 

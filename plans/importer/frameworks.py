@@ -82,8 +82,9 @@ def framework_section(plan, section, units, framework) -> None:
 def _split_point(text: str) -> tuple[str, str]:
     """Title and text of a principle ("X คือ …") or success factor ("X อันเป็น…")."""
     if " คือ " in text:
+        # "คือ" is part of the sentence as printed, so it stays with the text.
         title, rest = text.split(" คือ ", 1)
-        return title.strip(), rest.strip()
+        return title.strip(), "คือ " + rest.strip()
     match = re.search(r"\s(อันเป็น)", text)
     if match:
         return text[: match.start()].strip(), text[match.start(1) :].strip()

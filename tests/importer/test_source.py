@@ -113,7 +113,7 @@ def test_gov40_has_three_principles_and_three_success_factors_with_their_text(ta
         "ยึดประชาชนเป็นศูนย์กลาง (Citizen-Centric Government)",
         "มีขีดสมรรถนะสูงและทันสมัย (Smart & High Performance Government)",
     ]
-    assert principles[0].text.startswith("ต้องมีความเปิดเผย โปร่งใสในการปฏิบัติราชการ")
+    assert principles[0].text.startswith("คือ ต้องมีความเปิดเผย โปร่งใสในการปฏิบัติราชการ")
     assert principles[2].text.count("\n- ในฐานะ") == 3
     factors = list(gov40.points.filter(kind=FrameworkPoint.Kind.SUCCESS_FACTOR).order_by("order"))
     assert [f.number for f in factors] == ["๑.", "๒.", "๓."]

@@ -47,10 +47,11 @@ pytestmark = [
 
 
 @pytest.fixture
-def browser():
+def browser(monkeypatch):
     playwright_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API refuses to run inside an event loop; Django's async-unsafe check agrees.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Playwright's sync API runs an event loop, which Django's async-unsafe check
+    # refuses; allowed for this test only (monkeypatch restores the environment).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield browser

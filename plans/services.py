@@ -4,7 +4,7 @@ import reversion
 from django.db import transaction
 from django.utils import timezone
 
-from plans.models import Block, Edition, SwotItem
+from plans.models import Block, Edition, ImportFlag, SwotItem
 
 ALREADY_PUBLISHED = "แผนฉบับนี้เผยแพร่อยู่แล้ว"
 
@@ -46,7 +46,7 @@ def edition_unpublish(*, edition: Edition, user=None) -> Edition:
 def sample_remove(*, edition: Edition | None = None) -> dict[str, int]:
     """Delete every row marked as sample (in one edition, or everywhere). Returns counts per model."""
     from monitoring.models import Committee, EvaluationMethod, EvaluationRound, IndicatorResult, ScheduleRound
-    from projects.models import Project
+    from projects.models import Project, Unit
     from strategies.models import Framework
 
     counts = {}
@@ -60,10 +60,16 @@ def sample_remove(*, edition: Edition | None = None) -> dict[str, int]:
         (SwotItem, "edition"),
         (Block, "section__edition"),
         (Framework, "edition"),
+        (ImportFlag, "edition"),
     ]:
         qs = model.objects.filter(is_sample=True)
         if edition is not None:
             qs = qs.filter(**{edition_path: edition})
         counts[model._meta.verbose_name_plural] = qs.count()
         qs.delete()
+    # Units belong to the organization, not to an edition: a sample unit goes
+    # once no project (real or sample, in any edition) names it any more.
+    units = Unit.objects.filter(is_sample=True, projects__isnull=True)
+    counts[Unit._meta.verbose_name_plural] = units.count()
+    units.delete()
     return counts

@@ -7,7 +7,7 @@ from plans.models import Edition, Organization, PlanContent, SampleFlag
 BUDGET_YEAR_OUTSIDE_PLAN = "ปีงบประมาณ {year} อยู่นอกช่วงปีของแผน ({start}-{end})"
 
 
-class Unit(PlanContent):
+class Unit(PlanContent, SampleFlag):
     """A responsible unit of the organization: สำนักปลัด, กองคลัง, กองช่าง, ..."""
 
     organization = models.ForeignKey(

@@ -68,8 +68,9 @@ class ChapterWriter:
             if parsed.unit_name:
                 name = parsed.unit_name.splitlines()[0].strip()[:200]
                 if name not in units:
+                    # A unit the real plan already has stays real; one only the sample names is sample.
                     units[name], made = Unit.objects.get_or_create(
-                        organization=self.edition.organization, name=name
+                        organization=self.edition.organization, name=name, defaults=self._sample()
                     )
                     self.counts[Unit._meta.verbose_name_plural] += int(made)
                 unit = units[name]

@@ -189,7 +189,7 @@ class Writer(FrameworkWriter, ChapterWriter):
                 Committee.objects.filter(edition=edition, is_sample=True),
                 EvaluationMethod.objects.filter(edition=edition, is_sample=True),
                 ScheduleRound.objects.filter(edition=edition, is_sample=True),
-                ImportFlag.objects.filter(edition=edition, message__startswith=SAMPLE_FLAG_PREFIX),
+                ImportFlag.objects.filter(edition=edition, is_sample=True),
             ]
         else:
             querysets = [
@@ -327,6 +327,7 @@ class Writer(FrameworkWriter, ChapterWriter):
                     line=flag.line,
                     source_text=flag.text,
                     message=prefix + flag.message,
+                    **self._sample(),
                 ),
                 flag.line,
             )

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.db import models
 
+from .base import SampleFlag
 from .edition import Edition
 
 
-class ImportFlag(models.Model):
+class ImportFlag(SampleFlag):
     """Something the importer could not place, or that looks wrong in the source.
 
     Flags stay with the edition until an editor marks them handled, so that

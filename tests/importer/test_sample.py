@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from monitoring.models import Committee, CommitteeMember, EvaluationMethod, ScheduleRound
 from plans.importer import plan_import
 from plans.models import Block, Edition, ImportFlag, Section, SwotItem
-from projects.models import Project, ProjectBudget
+from projects.models import Project, ProjectBudget, Unit
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, Strategy, Tactic
 
 from .conftest import SAMPLE
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 MODELS = (
     Edition, Section, Block, SwotItem, Framework, FrameworkPoint, Strategy, Goal, Tactic, Indicator,
-    Project, ProjectBudget, Committee, CommitteeMember, EvaluationMethod, ScheduleRound, ImportFlag,
+    Project, ProjectBudget, Unit, Committee, CommitteeMember, EvaluationMethod, ScheduleRound, ImportFlag,
 )  # fmt: skip
 
 
@@ -43,7 +43,7 @@ def test_every_row_the_sample_creates_is_marked_as_sample(with_sample):
     assert result.edition.pk == Edition.objects.get().pk
     assert Block.objects.filter(is_sample=False).count() == real["Block"]
     assert Block.objects.filter(is_sample=True).count() == Block.objects.count() - real["Block"] > 0
-    for model in (SwotItem, Project, Committee, EvaluationMethod, ScheduleRound):
+    for model in (SwotItem, Project, Unit, Committee, EvaluationMethod, ScheduleRound):
         assert model.objects.exists()
         assert not model.objects.filter(is_sample=False).exists(), model
     it_plan = Framework.objects.get(kind=Framework.Kind.IT_PLAN)

@@ -3,8 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from plans.importer.messages import SAMPLE_FLAG_PREFIX
-from plans.models import Edition, ImportFlag
+from plans.models import Edition
 from plans.services import sample_remove
 from thaimuang_plan.lib.thai import to_thai_digits
 
@@ -18,15 +17,12 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, period=None, **options):
         edition = None
-        flags = ImportFlag.objects.filter(message__startswith=SAMPLE_FLAG_PREFIX)
         if period:
             start, _, end = period.partition("-")
             edition = Edition.objects.filter(start_year=start, end_year=end or start).first()
             if edition is None:
                 raise CommandError(f"ไม่พบแผนช่วงปี {period}")
-            flags = flags.filter(edition=edition)
         counts = sample_remove(edition=edition)
-        counts[ImportFlag._meta.verbose_name_plural + " (ของข้อมูลตัวอย่าง)"] = flags.delete()[0]
         for name, count in counts.items():
             self.stdout.write(f"{name}: ลบ {to_thai_digits(count)} รายการ")
         self.stdout.write(

@@ -1,6 +1,8 @@
 import reversion
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, path, reverse
@@ -44,6 +46,8 @@ class ImportFlagInline(admin.TabularInline):
     model = ImportFlag
     fields = ["line", "kind", "severity", "message", "source_text", "resolved", "resolved_note", "resolved_by"]
     readonly_fields = ["line", "kind", "severity", "message", "source_text", "resolved_by"]
+    # A small note box leaves the width to the message and the source text, which editors read first.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 24})}}
     extra = 0
     can_delete = False
     show_change_link = True
@@ -150,7 +154,7 @@ def _reason(error) -> str:
 
 @admin.register(ImportFlag)
 class ImportFlagAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "edition", "severity", "short_message", "resolved", "resolved_by"]
+    list_display = ["line", "kind", "severity", "short_message", "resolved", "edition_period"]
     list_filter = ["edition", "kind", "severity", "resolved"]
     search_fields = ["message", "source_text", "resolved_note"]
     list_select_related = ["edition", "resolved_by"]
@@ -160,7 +164,11 @@ class ImportFlagAdmin(admin.ModelAdmin):
 
     @admin.display(description="คำอธิบาย")
     def short_message(self, obj):
-        return obj.message[:120]
+        return obj.message if len(obj.message) <= 200 else obj.message[:200] + "…"
+
+    @admin.display(description="แผน", ordering="edition__start_year")
+    def edition_period(self, obj):
+        return obj.edition.period_label
 
     def has_add_permission(self, request):
         return False

@@ -61,22 +61,23 @@ class Goal(PlanContent):
         return f"{self.number} {self.text[:80]}".strip()
 
 
-class Tactic(PlanContent):
-    """กลยุทธ์. Hangs under a goal, directly under a strategy, or only under the framework.
+class PlacedInFramework(PlanContent):
+    """Something that hangs under a goal, directly under a strategy, or only under the framework.
 
-    The DLA plan lists tactics per strategy, the local development plan lists
-    them for the whole plan: the model allows all three.
+    Tactics and indicators are placed this way: the DLA plan lists tactics per
+    strategy, the local development plan lists tactics and indicators for the
+    whole plan, so all three levels are allowed.
     """
 
     framework = models.ForeignKey(
-        Framework, on_delete=models.CASCADE, related_name="tactics", verbose_name="กรอบยุทธศาสตร์"
+        Framework, on_delete=models.CASCADE, related_name="%(class)ss", verbose_name="กรอบยุทธศาสตร์"
     )
     strategy = models.ForeignKey(
         Strategy,
         on_delete=models.CASCADE,
         null=True,
         blank=True,
-        related_name="tactics",
+        related_name="%(class)ss",
         verbose_name="ยุทธศาสตร์",
     )
     goal = models.ForeignKey(
@@ -84,9 +85,30 @@ class Tactic(PlanContent):
         on_delete=models.CASCADE,
         null=True,
         blank=True,
-        related_name="tactics",
+        related_name="%(class)ss",
         verbose_name="เป้าประสงค์",
     )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(goal__isnull=True) | Q(strategy__isnull=False),
+                name="%(class)s_goal_needs_strategy",
+                violation_error_message="เลือกยุทธศาสตร์ก่อนเลือกเป้าประสงค์",
+            ),
+        ]
+
+    def clean(self):
+        if self.goal_id and self.strategy_id and self.goal.strategy_id != self.strategy_id:
+            raise ValidationError({"goal": "เป้าประสงค์ที่เลือกไม่ได้อยู่ในยุทธศาสตร์นี้"})
+        if self.strategy_id and self.framework_id and self.strategy.framework_id != self.framework_id:
+            raise ValidationError({"strategy": "ยุทธศาสตร์ที่เลือกอยู่ในกรอบยุทธศาสตร์อื่น"})
+
+
+class Tactic(PlacedInFramework):
+    """กลยุทธ์."""
+
     number = models.CharField("เลขตามเอกสาร", max_length=20, blank=True)
     text = models.TextField("กลยุทธ์")
     order = models.PositiveIntegerField("ลำดับ", default=0)
@@ -98,23 +120,10 @@ class Tactic(PlanContent):
         verbose_name="สอดคล้องกับกลยุทธ์ของกรอบที่สูงกว่า",
     )
 
-    class Meta:
+    class Meta(PlacedInFramework.Meta):
         verbose_name = "กลยุทธ์"
         verbose_name_plural = "กลยุทธ์"
         ordering = ["framework", "order"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(goal__isnull=True) | Q(strategy__isnull=False),
-                name="tactic_goal_needs_strategy",
-                violation_error_message="เลือกยุทธศาสตร์ก่อนเลือกเป้าประสงค์",
-            ),
-        ]
 
     def __str__(self):
         return f"{self.number} {self.text[:80]}".strip()
-
-    def clean(self):
-        if self.goal_id and self.strategy_id and self.goal.strategy_id != self.strategy_id:
-            raise ValidationError({"goal": "เป้าประสงค์ที่เลือกไม่ได้อยู่ในยุทธศาสตร์นี้"})
-        if self.strategy_id and self.framework_id and self.strategy.framework_id != self.framework_id:
-            raise ValidationError({"strategy": "ยุทธศาสตร์ที่เลือกอยู่ในกรอบยุทธศาสตร์อื่น"})

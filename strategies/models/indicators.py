@@ -6,13 +6,12 @@ from django.db.models import Q
 
 from plans.models import PlanContent
 
-from .framework import Framework
-from .hierarchy import Goal, Strategy
+from .hierarchy import PlacedInFramework
 
 TARGET_YEAR_OUTSIDE_PERIOD = "ปี {year} อยู่นอกช่วงปีของกรอบยุทธศาสตร์ ({start}-{end})"
 
 
-class Indicator(PlanContent):
+class Indicator(PlacedInFramework):
     """ตัวชี้วัด with a target per BE year and a total, as in the plan's tables."""
 
     class TotalRule(models.TextChoices):
@@ -20,25 +19,6 @@ class Indicator(PlanContent):
         LAST = "last", "ค่าของปีสุดท้าย (เช่น ร้อยละความพึงพอใจ)"
         NONE = "none", "ไม่ตรวจผลรวม"
 
-    framework = models.ForeignKey(
-        Framework, on_delete=models.CASCADE, related_name="indicators", verbose_name="กรอบยุทธศาสตร์"
-    )
-    strategy = models.ForeignKey(
-        Strategy,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="indicators",
-        verbose_name="ยุทธศาสตร์",
-    )
-    goal = models.ForeignKey(
-        Goal,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="indicators",
-        verbose_name="เป้าประสงค์",
-    )
     number = models.CharField("เลขตามเอกสาร", max_length=20, blank=True, help_text="เช่น ๑๒)")
     name = models.TextField("ตัวชี้วัด")
     unit = models.CharField("หน่วยนับ", max_length=50, blank=True, help_text="เช่น ครั้ง แห่ง หมู่ %")
@@ -55,17 +35,10 @@ class Indicator(PlanContent):
     )
     order = models.PositiveIntegerField("ลำดับ", default=0)
 
-    class Meta:
+    class Meta(PlacedInFramework.Meta):
         verbose_name = "ตัวชี้วัด"
         verbose_name_plural = "ตัวชี้วัด"
         ordering = ["framework", "order"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(goal__isnull=True) | Q(strategy__isnull=False),
-                name="indicator_goal_needs_strategy",
-                violation_error_message="เลือกยุทธศาสตร์ก่อนเลือกเป้าประสงค์",
-            ),
-        ]
 
     def __str__(self):
         return f"{self.number} {self.name[:80]}".strip()
@@ -133,7 +106,12 @@ class IndicatorTarget(PlanContent):
 
     def clean(self):
         framework = self.indicator.framework if self.indicator_id else None
-        if framework and framework.start_year and self.year is not None and not framework.start_year <= self.year <= framework.end_year:
+        if (
+            framework
+            and framework.start_year
+            and self.year is not None
+            and not framework.start_year <= self.year <= framework.end_year
+        ):
             raise ValidationError(
                 {
                     "year": TARGET_YEAR_OUTSIDE_PERIOD.format(

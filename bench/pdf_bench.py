@@ -3,8 +3,8 @@
     DEBUG=1 .venv/bin/python bench/pdf_bench.py
 
 Uses DATABASE_URL if set, else a scratch SQLite file in /tmp. Loads the Tai Mueang
-plan with its sample chapters (``manage.py load_demo`` when the importer provides
-it, else the test factory), then prints, for one run:
+plan from its source with the labelled sample chapters (``manage.py load_demo``),
+then prints, for one run:
 - WeasyPrint in a fresh process: import time, render time, pages, peak memory (ru_maxrss);
 - Chromium ``--print-to-pdf`` of the same HTML: wall time, pages;
 - the time of a second download through the view (served from the cache).
@@ -12,6 +12,7 @@ it, else the test factory), then prints, for one run:
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import resource
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thaimuang_plan.settings")
 os.environ.setdefault("DEBUG", "1")
-os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/pdf_bench.sqlite3")
+os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/pdf_bench_demo.sqlite3")
 
 CHROMIUM = [
     "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -56,21 +57,16 @@ def render_in_fresh_process(html_path: str, pdf_path: str) -> None:
 
 
 def load_plan():
+    """The demo data a resident sees: the real Tai Mueang source and the labelled sample (load_demo)."""
     from django.core.management import call_command
 
     from plans.models import Edition
 
     call_command("migrate", verbosity=0, skip_checks=True)
     call_command("createcachetable", verbosity=0)
-    edition = Edition.objects.filter(start_year=2563, end_year=2565).first()
-    if edition is not None:
-        return edition, "existing data"
-    if (ROOT / "plans/management/commands/load_demo.py").exists():
-        call_command("load_demo", verbosity=0)
-        return Edition.objects.get(start_year=2563, end_year=2565), "manage.py load_demo"
-    from tests.pdf.factories import build_plan
-
-    return build_plan(), "tests/pdf/factories.py (load_demo not available)"
+    # Idempotent: skips the import when the same source is already loaded.
+    call_command("load_demo", stdout=io.StringIO())
+    return Edition.objects.get(start_year=2563, end_year=2565), "manage.py load_demo (source + sample)"
 
 
 def main() -> None:

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from itertools import zip_longest
 
 from django.template.loader import render_to_string
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 
 from plans.models import Edition, Section
+from plans.pdf.typography import keep_together
 from plans.selectors import PlanTree, plan_tree
 
 # Front matter the PDF writes itself: the source's own table of contents is
 # replaced by one with this document's page numbers.
 TOC_TITLES = {"สารบัญ"}
-
-# "พ.ศ. ๒๕๖๓ - ๒๕๖๕" and names of the organization must not break across lines.
-_KEEP_TOGETHER = re.compile(r"(พ\.ศ\.\s*[0-9๐-๙]{4}(?:\s*-\s*[0-9๐-๙]{4})?|\(IT Master Plan\))")
-
-
-def keep_together(text: str) -> SafeString:
-    """Escape ``text`` and wrap year ranges in a no-wrap span."""
-    return mark_safe(_KEEP_TOGETHER.sub(r'<span class="nowrap">\1</span>', escape(text)))
-
 
 def split_front_matter(tree: PlanTree) -> tuple[list[Section], list[Section]]:
     """Unnumbered top-level sections before the first chapter (the foreword) go before the TOC."""
@@ -49,14 +38,21 @@ def toc_entries(chapters: list[Section]) -> list[Section]:
 def annotate_for_print(tree: PlanTree) -> dict:
     """Attach what the print templates look up by key (Django templates cannot), in memory, no queries."""
     for section in tree.sections:
-        section.print_title = keep_together(section.title)
+        section.print_title = keep_together(section.title, tree.edition.organization)
         section.has_sample = any(block.is_sample for block in section.block_list)
         for block in section.block_list:
             block.framework_obj = tree.frameworks_by_id.get(block.framework_id)
+    embedded = {block.framework_id for s in tree.sections for block in s.block_list if block.embed == "indicators"}
     for framework in tree.frameworks:
+        # Without an indicators table of its own (the IT plan), each strategy prints its indicators.
+        framework.indicators_embedded = framework.id in embedded
         indicators = [*framework.loose_indicators]
         for strategy in framework.strategies.all():
             indicators.extend(strategy.indicator_list)
+            # A unit column only where the targets don't already say the unit ("๙๐" vs "๑ บริการ").
+            strategy.indicator_unit_column = any(
+                i.unit and i.unit not in (i.total_text or "") for i in strategy.indicator_list
+            )
         for indicator in indicators:
             indicator.target_cells = [indicator.target_by_year.get(y) for y in framework.indicator_years]
     years = tree.edition.years

@@ -1,10 +1,12 @@
 """Throughput and latency of public pages under gunicorn on PostgreSQL.
 
-    .venv/bin/python bench/pages_bench.py [--requests 400] [--concurrency 8] [--workers 4]
+    .venv/bin/python bench/pages_bench.py [--requests 400] [--concurrency 8] [--workers 4] [--data demo|factory]
 
 Creates (or recreates) the database thaimuang_pages_bench on 127.0.0.1:5432,
-migrates it, loads the demo plan (``manage.py load_demo`` when the importer
-provides it, else the page tests' factory at ten times the sample size), runs
+migrates it, loads the plan (``--data demo``, the default: ``manage.py load_demo``,
+the Tai Mueang source with its labelled sample, 8 projects; ``--data factory``:
+the page tests' factory at ten times the sample size, 40 projects, so the
+project list shows a full page of 25), runs
 gunicorn on 127.0.0.1:8104 and requests each page a bounded number of times
 from a thread pool. Prints requests/s and p50/p90/p99 latency per page, next
 to a trivial Django view served by the same processes.
@@ -43,7 +45,7 @@ def environment() -> dict:
     return env
 
 
-def prepare_database(env: dict) -> None:
+def prepare_database(env: dict, data: str) -> None:
     import psycopg2
 
     manage = [PYTHON, str(ROOT / "manage.py")]
@@ -60,7 +62,7 @@ def prepare_database(env: dict) -> None:
 
     fresh_database()
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    if (ROOT / "plans" / "management" / "commands" / "load_demo.py").exists():
+    if data == "demo" and (ROOT / "plans" / "management" / "commands" / "load_demo.py").exists():
         demo = subprocess.run([*manage, "load_demo"], env=env, cwd=ROOT, capture_output=True, text=True)
         if demo.returncode == 0:
             print("data: manage.py load_demo")
@@ -113,10 +115,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400, help="requests per page (default 400)")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--data", choices=("demo", "factory"), default="demo", help="plan to load (default demo)")
     args = parser.parse_args()
 
     env = environment()
-    prepare_database(env)
+    prepare_database(env, args.data)
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "thaimuang_plan.wsgi", "-b", f"127.0.0.1:{PORT}", "-w", str(args.workers),
          "--access-logfile", "-", "--log-level", "warning"],

@@ -78,7 +78,12 @@ def _framework_queryset():
 def _arrange_framework(framework: Framework) -> None:
     """Hang tactics and indicators under their goal or strategy, in memory."""
     goals_by_id = {}
+    seen_numbers = set()
     for strategy in framework.strategies.all():
+        # A source may list a strategy number twice (the DLA plan's ยุทธศาสตร์ที่ ๓): the repeat is
+        # printed in the list, but the details that follow describe the number once.
+        strategy.repeats_number = strategy.number in seen_numbers
+        seen_numbers.add(strategy.number)
         strategy.goal_list = list(strategy.goals.all())
         strategy.direct_tactics = []
         strategy.indicator_list = []

@@ -1,3 +1,5 @@
+import re
+
 from django.urls import reverse
 
 from tests.pages.conftest import PERIOD
@@ -84,9 +86,12 @@ def test_a_chapter_shows_its_text_and_embedded_framework_data_in_order(client, p
     values = html.index("มีอาชีพ คิดสร้างสรรค์ ยึดมั่นธรรมาภิบาล")
     local = html.index("ก้าวไกลทางการศึกษา")
     assert vision < values < local
-    # The source prints ยุทธศาสตร์ที่ ๓ twice; the page keeps both.
-    assert html.count("ยุทธศาสตร์ที่ ๓ การพัฒนาการบริหารจัดการภาครัฐ") == 2
-    assert '<caption>ตัวชี้วัดและค่าเป้าหมายรายปี — แผนพัฒนาท้องถิ่น</caption>' in html
+    # The source lists ยุทธศาสตร์ที่ ๓ twice but details it once; so do the details here.
+    assert html.count("ยุทธศาสตร์ที่ ๓ การพัฒนาการบริหารจัดการภาครัฐ") == 1
+    # A table's title stays above its scrolling box; the caption inside is for screen readers.
+    title = "ตัวชี้วัดและค่าเป้าหมายรายปี — แผนพัฒนาท้องถิ่น"
+    assert f'<p class="table-title" aria-hidden="true">{title}</p>' in html
+    assert re.search(f'<caption id="indicators-caption-\\d+" class="visually-hidden">{title}</caption>', html)
     assert "๘๘ %" in html
     assert DLA_VISION.splitlines()[0] in html
 
@@ -142,3 +147,31 @@ def test_the_imported_source_document_reads_on_the_chapter_pages(client, importe
     assert "ยังไม่มีเนื้อหาในเอกสารต้นฉบับ" in text
     search = client.get(reverse("plans:search", kwargs={"period": PERIOD}), {"q": "ธรรมาภิบาล"}).content.decode()
     assert "<mark>ธรรมาภิบาล</mark>" in search
+
+
+def test_the_imported_dla_strategies_keep_the_source_numbering_quirks(client, imported_plan):
+    chapter2 = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 3})).content.decode()
+    # The list prints ยุทธศาสตร์ที่ ๓ twice, as the source does; the details below it, once.
+    assert chapter2.count("<strong>ยุทธศาสตร์ที่ ๓</strong> การพัฒนาการบริหารจัดการภาครัฐ") == 2
+    assert chapter2.count('<p class="embed-label">ยุทธศาสตร์ที่ ๓ การพัฒนาการบริหารจัดการภาครัฐ') == 1
+    # The local development plan's indicator table starts at ๑๒), as printed.
+    first_row = re.search(r'<table class="indicators wide">.*?<tbody>.*?<th scope="row">([^<]*)', chapter2, re.S)
+    assert first_row.group(1).startswith("๑๒)")
+
+
+def test_the_schedule_names_the_reporting_month(client, plan):
+    from monitoring.models import ScheduleRound
+    from plans.models import Block, Section
+
+    ScheduleRound.objects.create(edition=plan, number="๑.", name="รอบ ๖ เดือน", period_text="ตุลาคม - มีนาคม", report_month=4)
+    section = Section.objects.get(edition=plan, number="๖.๑")
+    Block.objects.create(section=section, order=1, kind=Block.Kind.EMBED, embed=Block.Embed.SCHEDULE)
+    html = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 7})).content.decode()
+    assert "<td>เมษายน</td>" in html and "เดือนที่ ๔" not in html
+
+
+def test_an_unknown_address_gets_a_thai_page_with_a_way_back(client, plan):
+    response = client.get("/plans/nonsense/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "ไม่พบหน้านี้" in html and 'href="/plans/"' in html

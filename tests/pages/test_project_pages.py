@@ -42,6 +42,19 @@ def test_a_year_filter_keeps_the_budget_columns_right(client, plan):
     assert "๑๒๐,๐๐๐</td>" in html and "๒๔๐,๐๐๐" not in html
 
 
+def test_each_filter_offers_its_all_choice_once(client, plan):
+    html = client.get(LIST).content.decode()
+    for label in ("ทุกยุทธศาสตร์", "ทุกปี", "ทุกหน่วยงาน", "ทุกสถานะ"):
+        assert html.count(f">{label}</option>") == 1, label
+    assert '<option value="" selected>ทุกปี</option>' in html
+
+
+def test_the_table_title_stays_outside_the_sideways_scrolling_box(client, plan):
+    html = client.get(LIST).content.decode()
+    title = html.index('<p class="table-title" aria-hidden="true">บัญชีโครงการ')
+    assert title < html.index('<div class="table-wrap"') < html.index('<caption id="table-caption" class="visually-hidden">')
+
+
 def test_a_bad_filter_value_says_so_in_thai_and_keeps_the_other_choices(client, plan):
     html = client.get(LIST, {"fiscal_year": "2599", "status": "done"}).content.decode()
     assert "เงื่อนไขบางข้อใช้ไม่ได้" in html

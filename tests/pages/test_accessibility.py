@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.db import connections
 
 from tests.pages.factories import build_plan
 
@@ -59,8 +60,11 @@ def browser(monkeypatch):
 
 
 @pytest.fixture
-def site(live_server):
+def site(live_server, browser):
     build_plan(scale=10)  # enough projects for a second page of the inventory
+    # Inside Playwright's greenlet Django keeps a connection of its own, which
+    # pytest-django never closes; close it, or PostgreSQL can't drop the test database.
+    connections.close_all()
     return live_server.url
 
 

@@ -91,6 +91,22 @@ def test_the_monitoring_page_lists_the_committee_and_the_latest_results(client, 
     assert page.count("<h1") == 1
 
 
+_TITLED_TABLE = re.compile(
+    r'<p class="table-title" aria-hidden="true">(?P<title>[^<]*)</p>\s*'
+    r'<div class="table-wrap" tabindex="0" role="region" aria-labelledby="(?P<id>[^"]+)">\s*<table[^>]*>\s*'
+    r'<caption id="(?P=id)" class="visually-hidden">(?P=title)</caption>'
+)
+
+
+def test_each_table_title_stays_above_its_scrolling_box_on_a_phone(client, plan, make_round, record):
+    round = make_round(plan["edition"], published=dt.date(2021, 5, 3))
+    record(round, plan["projects"][1], percent=50, spent=40_000)
+    for url in (INDEX, _round_url(round)):
+        page = client.get(url).content.decode()
+        titled = _TITLED_TABLE.findall(page)
+        assert titled and len(titled) == page.count("<table"), url
+
+
 def _add_projects(plan, count, start):
     for number in range(start, start + count):
         project = Project.objects.create(

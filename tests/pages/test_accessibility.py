@@ -1,10 +1,13 @@
 """axe-core in headless Chromium on every public page type, and reflow at 320 px."""
 
 import os
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connections
 
+from monitoring.models import EvaluationRound
 from tests.pages.factories import build_plan
 
 CHROMIUM = "/usr/bin/chromium"
@@ -38,6 +41,8 @@ PAGES = [
     f"/plans/{PERIOD}/search/?q=ไม่มีคำนี้",
     "/privacy/",
     "/contact/",
+    f"/plans/{PERIOD}/monitoring/",
+    # plus each published evaluation round's page (see the ``pages`` fixture)
 ]
 
 pytestmark = [
@@ -62,19 +67,32 @@ def browser(monkeypatch):
 @pytest.fixture
 def site(live_server, browser):
     build_plan(scale=10)  # enough projects for a second page of the inventory
+    call_command("load_sample_monitoring", stdout=StringIO())
     # Inside Playwright's greenlet Django keeps a connection of its own, which
     # pytest-django never closes; close it, or PostgreSQL can't drop the test database.
     connections.close_all()
     return live_server.url
 
 
-def test_every_public_page_type_passes_axe(browser, site):
+@pytest.fixture
+def pages(site):
+    """Every public page type, with the published evaluation rounds of this test's data."""
+    rounds = [
+        f"/plans/{PERIOD}/monitoring/rounds/{pk}/"
+        for pk in EvaluationRound.objects.published().values_list("pk", flat=True)
+    ]
+    connections.close_all()
+    assert rounds, "the sample monitoring data should publish at least one round"
+    return PAGES + rounds
+
+
+def test_every_public_page_type_passes_axe(browser, site, pages):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     failures = []
-    for path in PAGES:
+    for path in pages:
         response = page.goto(site + path)
         assert response.status == 200, path
         results = axe.run(page)
@@ -83,10 +101,10 @@ def test_every_public_page_type_passes_axe(browser, site):
     assert not failures, "\n\n".join(failures)
 
 
-def test_pages_reflow_at_320_pixels_without_horizontal_scrolling(browser, site):
+def test_pages_reflow_at_320_pixels_without_horizontal_scrolling(browser, site, pages):
     page = browser.new_page(viewport={"width": 320, "height": 640})
     too_wide = {}
-    for path in PAGES:
+    for path in pages:
         page.goto(site + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 320:

@@ -16,15 +16,8 @@ def edition_for(request, period: str) -> Edition:
 
     ``period`` is the stable address form "2563-2565". Runs one query.
     """
-    try:
-        start, end = (int(part) for part in period.split("-", 1))
-    except ValueError:
-        raise Http404("ไม่พบแผนตามที่อยู่นี้") from None
     edition = (
-        Edition.objects.visible_to(request.user)
-        .select_related("organization")
-        .filter(start_year=start, end_year=end)
-        .first()
+        Edition.objects.visible_to(request.user).for_period(period).select_related("organization").first()
     )
     if edition is None:
         raise Http404("ไม่พบแผนตามที่อยู่นี้")
@@ -33,4 +26,4 @@ def edition_for(request, period: str) -> Edition:
 
 def current_edition(request) -> Edition | None:
     """The newest published edition (what "/" shows). Runs one query."""
-    return Edition.objects.published().select_related("organization").order_by("-start_year").first()
+    return Edition.objects.select_related("organization").current()

@@ -23,7 +23,7 @@ from plans.models import Block, Edition, Section
 from projects.models import Project
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, Strategy, Tactic
 from thaimuang_plan.lib.richtext import to_plain_text
-from thaimuang_plan.lib.thai import to_arabic_digits, to_thai_digits
+from thaimuang_plan.lib.thai import to_arabic_digits, to_thai_digits, with_digits
 
 MAX_QUERY_LENGTH = 100
 MAX_PER_KIND = 50
@@ -50,7 +50,7 @@ class Results:
 
 
 def _digits(value) -> str:
-    return to_thai_digits(value) if settings.PORTAL_DIGITS == "thai" else to_arabic_digits(value)
+    return with_digits(value, settings.PORTAL_DIGITS)
 
 
 def query_variants(query: str) -> list[str]:

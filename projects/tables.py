@@ -9,12 +9,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from projects.models import Project
-from thaimuang_plan.lib.thai import format_baht, format_number, format_year, to_arabic_digits, to_thai_digits
+from thaimuang_plan.lib.thai import format_baht, format_number, format_year, with_digits
 
 
 def portal_digits(value) -> str:
-    text = str(value)
-    return to_thai_digits(text) if settings.PORTAL_DIGITS == "thai" else to_arabic_digits(text)
+    return with_digits(value, settings.PORTAL_DIGITS)
 
 
 class BahtColumn(tables.Column):

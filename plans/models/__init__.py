@@ -1,6 +1,6 @@
 from .base import PlanContent, SampleFlag
 from .document import Block, Section, SwotItem
-from .edition import Edition, EditionQuerySet, Organization
+from .edition import Edition, EditionQuerySet, Organization, parse_period
 from .imports import ImportFlag
 
 __all__ = [
@@ -13,4 +13,5 @@ __all__ = [
     "SampleFlag",
     "Section",
     "SwotItem",
+    "parse_period",
 ]

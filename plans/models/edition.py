@@ -30,7 +30,23 @@ class Organization(PlanContent):
         return self.name
 
 
+def parse_period(period: str) -> tuple[int, int] | None:
+    """The years of a period as written in addresses and commands ("2563-2565"), or None."""
+    try:
+        start, end = (int(part) for part in period.split("-", 1))
+    except ValueError:
+        return None
+    return start, end
+
+
 class EditionQuerySet(models.QuerySet):
+    def for_period(self, period: str):
+        """Editions whose period is ``period`` ("2563-2565"); none when it is not a period."""
+        years = parse_period(period)
+        if years is None:
+            return self.none()
+        return self.filter(start_year=years[0], end_year=years[1])
+
     def published(self):
         return self.filter(status=Edition.Status.PUBLISHED)
 

@@ -25,8 +25,7 @@ def digits(value):
     """Any number or text with digits, in the portal's digit style: {{ count|digits }}."""
     if value is None or value == "":
         return ""
-    text = str(value)
-    return thai.to_thai_digits(text) if _digits() == "thai" else thai.to_arabic_digits(text)
+    return thai.with_digits(value, _digits())
 
 
 @register.filter

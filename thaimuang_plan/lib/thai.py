@@ -67,6 +67,11 @@ def to_arabic_digits(value: object) -> str:
     return str(value).translate(_TO_ARABIC)
 
 
+def with_digits(value: object, digits: str) -> str:
+    """``value`` written with "thai" or "arabic" digits (the portal's PORTAL_DIGITS choice)."""
+    return to_thai_digits(value) if digits == "thai" else to_arabic_digits(value)
+
+
 def has_thai_digits(text: str) -> bool:
     return any(ch in THAI_DIGITS for ch in text)
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from monitoring.models import EvaluationRound, IndicatorResult, ProjectProgress, RoundFinding, ScheduleRound
 from monitoring.selectors import it_plan_indicators, year_projects
-from plans.models import Edition
+from plans.models import Edition, parse_period
 from thaimuang_plan.lib.thai import format_number, to_thai_digits
 
 Status = ProjectProgress.Status
@@ -113,11 +113,9 @@ class Command(BaseCommand):
 
     def _edition(self, period):
         if period:
-            try:
-                start, end = (int(part) for part in period.split("-", 1))
-            except ValueError:
-                raise CommandError("ระบุแผนเป็นช่วงปี เช่น 2563-2565") from None
-            edition = Edition.objects.filter(start_year=start, end_year=end).first()
+            if parse_period(period) is None:
+                raise CommandError("ระบุแผนเป็นช่วงปี เช่น 2563-2565")
+            edition = Edition.objects.for_period(period).first()
         else:
             edition = Edition.objects.current() or Edition.objects.order_by("-start_year").first()
         if edition is None:

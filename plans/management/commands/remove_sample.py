@@ -18,8 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, period=None, **options):
         edition = None
         if period:
-            start, _, end = period.partition("-")
-            edition = Edition.objects.filter(start_year=start, end_year=end or start).first()
+            edition = Edition.objects.for_period(period).first()
             if edition is None:
                 raise CommandError(f"ไม่พบแผนช่วงปี {period}")
         counts = sample_remove(edition=edition)

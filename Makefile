@@ -23,8 +23,10 @@ test: CHECK_ARGS := --browser
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# ruff, then the import layers written down in pyproject.toml ([tool.importlinter]).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # The production settings as a deployment would give them, with a throwaway key.
 deploy-check: $(STAMP)

@@ -46,7 +46,7 @@ def render_in_fresh_process(html_path: str, pdf_path: str) -> None:
 
     django.setup()
     start = time.perf_counter()
-    from plans.pdf import render
+    from printing import render
 
     render._weasyprint()
     imported = time.perf_counter()
@@ -78,7 +78,7 @@ def main() -> None:
     from django.urls import reverse
 
     from plans.models import Edition
-    from plans.pdf import documents
+    from portal.pdf import documents
 
     edition, source = load_plan()
     if edition.status == Edition.Status.DRAFT:

@@ -1,7 +1,7 @@
 """How much of the plan's text survives copy and search in the PDF, without and with textlayer.
 
 Renders the source plan (/work/shared/seed/..., one <p> per line) with the project's PDF font,
-plainly and through plans.pdf.textlayer.write_pdf, extracts each PDF with `pdftotext`, and prints
+plainly and through printing.textlayer.write_pdf, extracts each PDF with `pdftotext`, and prints
 the share of the plan's Thai words found, the share of whole lines found, render time and size.
 
     .venv/bin/python bench/pdf_textlayer.py [--source FILE] [--variant pdf/ua-1] [--repeat 3]
@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 import weasyprint  # noqa: E402
 
-from plans.pdf import textlayer  # noqa: E402
+from printing import textlayer  # noqa: E402
 
 SOURCE = Path("/work/shared/seed/000_a1e98dc7ddb37713.txt")
 FONT = ROOT / "static/pdf/fonts/Laksaman-Regular.ttf"

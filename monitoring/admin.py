@@ -321,7 +321,7 @@ class EvaluationRoundAdmin(PlanContentAdmin):
 def report_pdf_url(round: EvaluationRound) -> str | None:
     """The annual report PDF of the round's year, or None while the PDF views are not installed."""
     try:
-        return reverse("pdf:report", kwargs={"period": round.edition.slug, "fiscal_year": round.fiscal_year})
+        return reverse("monitoring:report_pdf", kwargs={"period": round.edition.slug, "fiscal_year": round.fiscal_year})
     except NoReverseMatch:
         return None
 

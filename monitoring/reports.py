@@ -1,4 +1,4 @@
-"""The annual monitoring report: everything the PDF (plans/pdf) prints for one fiscal year.
+"""The annual monitoring report: everything the PDF (monitoring/printed_report.py) prints for one fiscal year.
 
 Usage from the PDF view::
 

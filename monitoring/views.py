@@ -2,11 +2,15 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
+from monitoring import printed_report
 from monitoring.charts import budget_chart
 from monitoring.models import EvaluationRound
 from monitoring.selectors import monitoring_overview, published_rounds, round_results
 from plans.access import can_preview, edition_for
+from printing import cache
+from printing.responses import pdf_response
 
 ROUND_NOT_FOUND = "ไม่พบผลการติดตามรอบนี้ หรือยังไม่ได้เผยแพร่"
 
@@ -44,3 +48,24 @@ def round_detail(request, period, pk):
         "nav": "monitoring",
     }
     return render(request, "monitoring/round.html", context)
+
+
+@require_GET
+def report_pdf(request, period: str, fiscal_year: int):
+    """The committee's annual monitoring report for one fiscal year."""
+    edition = edition_for(request, period)
+    if not edition.start_year <= fiscal_year <= edition.end_year:
+        raise Http404("ปีงบประมาณนี้อยู่นอกช่วงของแผน")
+    access = printed_report.report_access(request.user, edition=edition, fiscal_year=fiscal_year)
+    if access is None:
+        raise Http404("ยังไม่มีรายงานประจำปีที่เผยแพร่")
+    html = printed_report.report_html(edition, fiscal_year=fiscal_year, published=access.published)
+    if html is None:
+        raise Http404("ยังไม่มีผลการติดตามสำหรับปีงบประมาณนี้")
+    rendered = cache.pdf_for_html(html)
+    return pdf_response(
+        request,
+        rendered,
+        filename=f"รายงานติดตามประเมินผล-{fiscal_year}.pdf",
+        public=access.published and edition.is_public,
+    )

@@ -43,6 +43,7 @@ from plans.forms import (
     ThaiNumberInput,
     token_of,
 )
+from plans.templatetags.thai import digits, thaidate
 from thaimuang_plan.lib.thai import to_thai_digits
 
 THAI_NUMBER_FIELDS = {
@@ -64,8 +65,6 @@ _RESTORE_COMMENT = "_plan_restore_comment"
 
 
 def _when(version) -> str:
-    from plans.templatetags.thai import digits, thaidate
-
     local = timezone.localtime(version.revision.date_created)
     return f"{thaidate(local)} {digits(local.strftime('%H:%M:%S'))} น."
 

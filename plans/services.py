@@ -1,10 +1,10 @@
-"""Writes that span several rows of a plan: publishing and removing sample content."""
+"""Writes that span several rows of a plan: publishing and unpublishing an edition."""
 
 import reversion
 from django.db import transaction
 from django.utils import timezone
 
-from plans.models import Block, Edition, ImportFlag, SwotItem
+from plans.models import Edition
 
 ALREADY_PUBLISHED = "แผนฉบับนี้เผยแพร่อยู่แล้ว"
 
@@ -40,36 +40,3 @@ def edition_unpublish(*, edition: Edition, user=None) -> Edition:
             reversion.set_user(user)
         reversion.set_comment("ยกเลิกการเผยแพร่")
     return edition
-
-
-@transaction.atomic
-def sample_remove(*, edition: Edition | None = None) -> dict[str, int]:
-    """Delete every row marked as sample (in one edition, or everywhere). Returns counts per model."""
-    from monitoring.models import Committee, EvaluationMethod, EvaluationRound, IndicatorResult, ScheduleRound
-    from projects.models import Project, Unit
-    from strategies.models import Framework
-
-    counts = {}
-    for model, edition_path in [
-        (EvaluationRound, "edition"),
-        (IndicatorResult, "indicator__framework__edition"),
-        (Project, "edition"),
-        (Committee, "edition"),
-        (EvaluationMethod, "edition"),
-        (ScheduleRound, "edition"),
-        (SwotItem, "edition"),
-        (Block, "section__edition"),
-        (Framework, "edition"),
-        (ImportFlag, "edition"),
-    ]:
-        qs = model.objects.filter(is_sample=True)
-        if edition is not None:
-            qs = qs.filter(**{edition_path: edition})
-        counts[model._meta.verbose_name_plural] = qs.count()
-        qs.delete()
-    # Units belong to the organization, not to an edition: a sample unit goes
-    # once no project (real or sample, in any edition) names it any more.
-    units = Unit.objects.filter(is_sample=True, projects__isnull=True)
-    counts[Unit._meta.verbose_name_plural] = units.count()
-    units.delete()
-    return counts

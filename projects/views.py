@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, render
 from django_tables2 import RequestConfig
 
 from plans.access import edition_for
-from plans.selectors import plan_tree
 from projects import exports
 from projects.filters import ProjectFilter
 from projects.models import Project, ProjectBudget
+from projects.selectors import edition_budget_summary
 from projects.tables import ProjectTable, portal_digits
 from strategies.models import Strategy
 from thaimuang_plan.lib.thai import format_baht, format_year
@@ -73,13 +73,12 @@ def detail(request, period, number):
 
 def summary(request, period):
     edition = edition_for(request, period)
-    tree = plan_tree(edition)
-    budget_summary = tree.budget_summary()
+    budget_summary, has_sample = edition_budget_summary(edition)
     context = {
         "edition": edition,
         "summary": budget_summary,
         "chart": budget_chart(budget_summary),
-        "has_sample": any(p.is_sample for p in tree.projects),
+        "has_sample": has_sample,
         "nav": "projects",
     }
     return render(request, "projects/summary.html", context)

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "strategies",
     "projects",
     "monitoring",
+    "printing",
+    "portal",
+    "importer",
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from plans.sitemaps import SITEMAPS
+from portal.sitemaps import SITEMAPS
 from thaimuang_plan import health
 
 admin.site.site_header = "ระบบจัดการแผนแม่บทเทคโนโลยีสารสนเทศ"
@@ -14,11 +14,11 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("", include("plans.urls")),
+    path("", include("portal.urls")),
     path("", include("projects.urls")),
-    path("", include("strategies.urls")),
+    path("", include("portal.strategy_urls")),
     path("", include("monitoring.urls")),
-    path("", include("plans.pdf.urls")),
+    path("", include("portal.pdf.urls")),
 ]
 
 if settings.DEBUG:

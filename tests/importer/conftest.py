@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from plans.importer import plan_import
+from importer.services import plan_import
 from plans.models import Edition, Organization
 from projects.models import Unit
 

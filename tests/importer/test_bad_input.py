@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from importer.messages import EMPTY_FILE, NO_PERIOD, NO_PLAN, NOT_FOUND, NOT_TEXT
 from monitoring.models import Committee
-from plans.importer.messages import EMPTY_FILE, NO_PERIOD, NO_PLAN, NOT_FOUND, NOT_TEXT
 from plans.models import Block, Edition, ImportFlag, Organization, Section
 from projects.models import Project
 from strategies.models import Framework, Strategy

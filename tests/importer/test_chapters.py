@@ -2,8 +2,8 @@
 
 from decimal import Decimal
 
+from importer.parser import parse
 from monitoring.models import CommitteeMember
-from plans.importer.parser import parse
 from plans.models import ImportFlag, SwotItem
 from strategies.models import Framework
 
@@ -140,7 +140,7 @@ def test_a_schedule_round_needs_the_month_it_is_reported_in():
 
 
 def test_a_full_hand_written_plan_is_saved_as_real_content_with_unplaced_lines_as_flags(db):
-    from plans.importer import plan_import
+    from importer.services import plan_import
     from plans.models import ImportFlag as Flag
     from projects.models import Project
 

@@ -5,8 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from importer.services import plan_import
 from monitoring.models import IndicatorResult
-from plans.importer import plan_import
 from plans.models import Block, Edition, ImportFlag, Section
 from plans.services import edition_publish
 from strategies.models import Framework, Indicator, Strategy

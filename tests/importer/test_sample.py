@@ -5,8 +5,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from importer.services import plan_import
 from monitoring.models import Committee, CommitteeMember, EvaluationMethod, ScheduleRound
-from plans.importer import plan_import
 from plans.models import Block, Edition, ImportFlag, Section, SwotItem
 from projects.models import Project, ProjectBudget, Unit
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, Strategy, Tactic

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from plans.importer.lines import split_marker
-from plans.importer.parser import parse
+from importer.lines import split_marker
+from importer.parser import parse
 from plans.models import Block, ImportFlag
 from strategies.models import Framework
 

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from plans.models import Block, Section
-from plans.search import passages
+from portal.search import passages
 from tests.pages.conftest import PERIOD
 
 SEARCH = reverse("plans:search", kwargs={"period": PERIOD})

@@ -76,7 +76,7 @@ class Pdf:
 
 # HarfBuzz draws SARA AM as two glyphs and WeasyPrint maps each glyph to one
 # text for the whole document, so pdftotext can give "ตาบล" for "ตำบล" and put
-# tone marks out of order (issue 8, fixed by plans/pdf/textlayer.py). Until that
+# tone marks out of order (issue 8, fixed by printing/textlayer.py). Until that
 # lands, compare with SARA AM, SARA AA and the marks above and below removed.
 _MARKS = re.compile("[\u0e31\u0e33\u0e34-\u0e3a\u0e47-\u0e4e\u0e32]")
 
@@ -89,7 +89,7 @@ def squash(text: str, *, strict: bool = False) -> str:
 
 def textlayer_fixed() -> bool:
     try:
-        from plans.pdf import textlayer  # noqa: F401
+        from printing import textlayer  # noqa: F401
     except ImportError:
         return False
     return True

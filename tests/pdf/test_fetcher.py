@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from plans.pdf import render
+from printing import render
 from tests.pdf.conftest import Pdf
 
 REFUSED_URLS = [

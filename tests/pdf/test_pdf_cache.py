@@ -5,8 +5,8 @@ from django.core.cache.backends.db import DatabaseCache
 from django.urls import reverse
 
 from plans.models import Block
-from plans.pdf import cache as pdf_cache
-from plans.pdf import render
+from printing import cache as pdf_cache
+from printing import render
 from tests.pdf.conftest import PERIOD, Pdf, squash
 from tests.pdf.factories import build_plan
 

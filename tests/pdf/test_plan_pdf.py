@@ -89,7 +89,7 @@ def test_every_chapter_and_strategy_title_is_in_the_text(plan_pdf):
         assert squash(title) in text, title
 
 
-@pytest.mark.skipif(not textlayer_fixed(), reason="needs plans/pdf/textlayer.py (issue 8: SARA AM extracts wrong)")
+@pytest.mark.skipif(not textlayer_fixed(), reason="needs printing/textlayer.py (issue 8: SARA AM extracts wrong)")
 def test_every_title_is_in_the_text_character_for_character(plan_pdf):
     pdf, titles, _ = plan_pdf
     text = squash(pdf.text(), strict=True)

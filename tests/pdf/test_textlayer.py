@@ -14,7 +14,7 @@ import pytest
 import weasyprint
 from pypdf import PdfReader
 
-from plans.pdf import textlayer
+from printing import textlayer
 
 FONTS = Path(__file__).resolve().parents[2] / "static" / "pdf" / "fonts"
 STYLE = f"""
@@ -184,7 +184,7 @@ def test_the_weasyprint_code_it_wraps_is_the_code_it_was_written_for():
 
 
 def test_plain_weasyprint_still_needs_the_fix(fonts_present):
-    # When this fails, WeasyPrint has fixed its text layer: plans/pdf/textlayer.py may go.
+    # When this fails, WeasyPrint has fixed its text layer: printing/textlayer.py may go.
     pdf = page("นา นำ").write_pdf()
 
     assert squash(pdftotext(pdf)) != squash("นา นำ")

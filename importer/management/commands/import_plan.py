@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from plans.importer import ImportRejected, plan_import, read_source
+from importer.services import ImportRejected, plan_import, read_source
 
 
 class Command(BaseCommand):

@@ -17,7 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 
-from plans.pdf import render
+from printing import render
 
 KEY_PREFIX = "pdf:v1:"
 STATIC_DIR = Path(settings.BASE_DIR) / "static" / "pdf"

@@ -12,10 +12,10 @@ from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from plans.importer import ImportRejected, plan_import, read_source
-from plans.importer.parser import parse
+from importer.parser import parse
+from importer.services import ImportRejected, plan_import, read_source, sample_remove
 from plans.models import Block, Edition, Organization
-from plans.services import edition_publish, sample_remove
+from plans.services import edition_publish
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 SOURCE = FIXTURES / "tai_mueang_2563-2565.txt"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from monitoring.reports import ReportNotAvailable, annual_report, report_is_public
 from plans.access import can_preview
 from plans.models import Edition
 from plans.roles import COMMITTEE
@@ -27,8 +28,6 @@ def can_export_report(user) -> bool:
 
 def report_access(user, *, edition: Edition, fiscal_year: int) -> ReportAccess | None:
     """None when this visitor may not have the year's report (the view answers 404)."""
-    from monitoring.reports import report_is_public
-
     if report_is_public(edition, fiscal_year):
         return ReportAccess(published=True)
     if can_export_report(user):
@@ -38,8 +37,6 @@ def report_access(user, *, edition: Edition, fiscal_year: int) -> ReportAccess |
 
 def report_html(edition: Edition, *, fiscal_year: int, published: bool) -> str | None:
     """The report as HTML, or None when the year has no round to report on."""
-    from monitoring.reports import ReportNotAvailable, annual_report
-
     try:
         report = annual_report(edition, fiscal_year, include_unpublished=not published)
     except ReportNotAvailable:

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from plans.models import ImportFlag
+from thaimuang_plan.lib.thai import to_thai_digits
 
 from . import checks, content
 from .lines import NUM, Line, decode, find_period, similar, split_lines, split_marker, squash, to_int
@@ -347,8 +348,6 @@ def _skip_blank(lines: list[Line], i: int) -> int:
 
 
 def _thai(number: str) -> str:
-    from thaimuang_plan.lib.thai import to_thai_digits
-
     return to_thai_digits(number)
 
 

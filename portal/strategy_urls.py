@@ -1,6 +1,6 @@
 from django.urls import path
 
-from strategies import views
+from portal import strategy_views as views
 
 app_name = "strategies"
 

@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from importer.services import sample_remove
 from plans.models import Edition
-from plans.services import sample_remove
 from thaimuang_plan.lib.thai import to_thai_digits
 
 

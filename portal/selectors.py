@@ -10,23 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q, Sum
 
 from monitoring.models import Committee, CommitteeMember, EvaluationMethod, ScheduleRound
 from plans.models import Block, Edition, Section, SwotItem
 from projects.models import Project, ProjectBudget
+from projects.selectors import BudgetSummary, budget_summary, with_budgets
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, IndicatorTarget, Strategy, Tactic
-
-
-@dataclass
-class BudgetSummary:
-    """Form ผ.01: projects and budget per strategy and fiscal year."""
-
-    years: list[int]
-    rows: list[dict]  # {"strategy": Strategy|None, "cells": [{"count", "amount"}], "count", "amount"}
-    totals: list[dict]  # per year {"count", "amount"}
-    total_count: int = 0
-    total_amount: Decimal = Decimal(0)
 
 
 @dataclass
@@ -139,16 +129,7 @@ def plan_tree(edition: Edition) -> PlanTree:
     for framework in frameworks:
         _arrange_framework(framework)
 
-    projects = list(
-        Project.objects.filter(edition=edition)
-        .select_related("unit", "strategy", "tactic")
-        .prefetch_related(Prefetch("budgets", queryset=ProjectBudget.objects.order_by("fiscal_year")))
-        .order_by("number")
-    )
-    for project in projects:
-        project.budget_list = list(project.budgets.all())
-        project.budget_by_year = {b.fiscal_year: b for b in project.budget_list}
-        project.total_budget = sum((b.amount for b in project.budget_list), Decimal(0))
+    projects = with_budgets(Project.objects.filter(edition=edition).select_related("unit", "strategy", "tactic"))
 
     swot = defaultdict(list)
     swot_items = list(SwotItem.objects.filter(edition=edition).order_by("kind", "order"))
@@ -182,49 +163,6 @@ def plan_tree(edition: Edition) -> PlanTree:
     )
 
 
-def budget_summary(edition: Edition, projects: list[Project], it_plan: Framework | None) -> BudgetSummary:
-    """Form ผ.01 from projects already loaded with ``budget_list`` (no queries)."""
-    years = edition.years
-    strategies = list(it_plan.strategies.all()) if it_plan else []
-    keys = [s.pk for s in strategies]
-    if any(p.strategy_id is None or p.strategy_id not in keys for p in projects):
-        keys.append(None)
-    cells = {key: {y: {"count": 0, "amount": Decimal(0)} for y in years} for key in keys}
-    for project in projects:
-        key = project.strategy_id if project.strategy_id in cells else None
-        for budget in project.budget_list:
-            if budget.fiscal_year in cells[key]:
-                cell = cells[key][budget.fiscal_year]
-                cell["count"] += 1
-                cell["amount"] += budget.amount
-    by_pk = {s.pk: s for s in strategies}
-    rows = []
-    for key in keys:
-        row_cells = [cells[key][y] for y in years]
-        rows.append(
-            {
-                "strategy": by_pk.get(key),
-                "cells": row_cells,
-                "count": sum(c["count"] for c in row_cells),
-                "amount": sum((c["amount"] for c in row_cells), Decimal(0)),
-            }
-        )
-    totals = [
-        {
-            "count": sum(cells[k][y]["count"] for k in keys),
-            "amount": sum((cells[k][y]["amount"] for k in keys), Decimal(0)),
-        }
-        for y in years
-    ]
-    return BudgetSummary(
-        years=years,
-        rows=rows,
-        totals=totals,
-        total_count=sum(t["count"] for t in totals),
-        total_amount=sum((t["amount"] for t in totals), Decimal(0)),
-    )
-
-
 @dataclass
 class EditionOverview:
     """The figures on an edition's front page, without loading the whole plan tree."""
@@ -242,8 +180,6 @@ class EditionOverview:
 
 def edition_overview(edition: Edition) -> EditionOverview:
     """Front-page facts of an edition in five queries, whatever the size of the plan."""
-    from django.db.models import Count, Q, Sum
-
     frameworks = list(
         Framework.objects.filter(edition=edition)
         .prefetch_related(Prefetch("points", queryset=FrameworkPoint.objects.order_by("kind", "order")))

@@ -1,8 +1,8 @@
 """Make the text layer of WeasyPrint's PDFs say what the page shows, in Thai too.
 
-How to call it (plans/pdf/render.py, and anything else that writes a PDF)::
+How to call it (printing/render.py, and anything else that writes a PDF)::
 
-    from plans.pdf import textlayer
+    from printing import textlayer
 
     pdf_bytes = textlayer.write_pdf(
         weasyprint.HTML(string=html, base_url=..., url_fetcher=...),  # or a rendered Document
@@ -100,7 +100,7 @@ def install() -> None:
     if weasyprint.__version__ != WEASYPRINT_VERSION or found != PATCHED_SOURCES:
         changed = [name for name in PATCHED_SOURCES if found[name] != PATCHED_SOURCES[name]]
         raise RuntimeError(
-            f"plans.pdf.textlayer was written for WeasyPrint {WEASYPRINT_VERSION}, found "
+            f"printing.textlayer was written for WeasyPrint {WEASYPRINT_VERSION}, found "
             f"{weasyprint.__version__} (changed: {', '.join(changed) or 'none'}): re-read "
             "those functions, then update WEASYPRINT_VERSION and PATCHED_SOURCES."
         )

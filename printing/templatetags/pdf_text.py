@@ -1,11 +1,11 @@
 """Filters of the print templates (templates/pdf/): {% load pdf_text %}.
 
-The logic lives in plans/pdf/typography.py; this module only registers it.
+The logic lives in printing/typography.py; this module only registers it.
 """
 
 from django import template
 
-from plans.pdf.typography import keep_together, keep_together_html
+from printing.typography import keep_together, keep_together_html
 
 register = template.Library()
 

@@ -3,10 +3,10 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from plans import search as plan_search
 from plans.access import NO_PUBLISHED_PLAN, current_edition, edition_for
 from plans.models import Block, Edition, Organization, Section
-from plans.selectors import edition_overview, plan_tree
+from portal import search as plan_search
+from portal.selectors import edition_overview, plan_tree
 
 
 def home(request):

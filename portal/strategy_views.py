@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from plans.access import edition_for
-from plans.selectors import plan_tree
+from portal.selectors import plan_tree
 from strategies.models import Framework
 
 

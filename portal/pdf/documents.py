@@ -7,8 +7,8 @@ from itertools import zip_longest
 from django.template.loader import render_to_string
 
 from plans.models import Edition, Section
-from plans.pdf.typography import keep_together
-from plans.selectors import PlanTree, plan_tree
+from portal.selectors import PlanTree, plan_tree
+from printing.typography import keep_together
 
 # Front matter the PDF writes itself: the source's own table of contents is
 # replaced by one with this document's page numbers.

@@ -1,4 +1,6 @@
-"""Importing a plan written as plain text in the conventions of the Tai Mueang source document.
+"""Importing a plan (``plan_import``) and removing what a sample import added (``sample_remove``).
+
+Importing a plan written as plain text in the conventions of the Tai Mueang source document.
 
 ``plan_import`` reads the file into plain dataclasses (``parser.parse``, no
 database), then saves them in one transaction and one reversion revision
@@ -15,15 +17,23 @@ from pathlib import Path
 import reversion
 from django.db import transaction
 
-from plans.models import Edition
+from importer import report
+from importer.messages import (
+    IMPORT_COMMENT,
+    NOT_FOUND,
+    SAMPLE_COMMENT,
+    SAMPLE_FILE_WITHOUT_FLAG,
+    ImportRejected,
+)
+from importer.parser import parse
+from importer.structure import ParsedPlan
+from importer.writer import Writer, Written
+from monitoring.models import Committee, EvaluationMethod, EvaluationRound, IndicatorResult, ScheduleRound
+from plans.models import Block, Edition, ImportFlag, SwotItem
+from projects.models import Project, Unit
+from strategies.models import Framework
 
-from . import report
-from .messages import IMPORT_COMMENT, NOT_FOUND, SAMPLE_COMMENT, SAMPLE_FILE_WITHOUT_FLAG, ImportRejected
-from .parser import parse
-from .structure import ParsedPlan
-from .writer import Writer, Written
-
-__all__ = ["ImportRejected", "ImportResult", "plan_import", "read_source"]
+__all__ = ["ImportRejected", "ImportResult", "plan_import", "read_source", "sample_remove"]
 
 
 @dataclass
@@ -76,3 +86,35 @@ def plan_import(
             progress("เผยแพร่ …")
             edition_publish(edition=written.edition, user=user)
     return ImportResult(plan=plan, written=written)
+
+
+
+
+
+@transaction.atomic
+def sample_remove(*, edition: Edition | None = None) -> dict[str, int]:
+    """Delete every row marked as sample (in one edition, or everywhere). Returns counts per model."""
+    counts = {}
+    for model, edition_path in [
+        (EvaluationRound, "edition"),
+        (IndicatorResult, "indicator__framework__edition"),
+        (Project, "edition"),
+        (Committee, "edition"),
+        (EvaluationMethod, "edition"),
+        (ScheduleRound, "edition"),
+        (SwotItem, "edition"),
+        (Block, "section__edition"),
+        (Framework, "edition"),
+        (ImportFlag, "edition"),
+    ]:
+        qs = model.objects.filter(is_sample=True)
+        if edition is not None:
+            qs = qs.filter(**{edition_path: edition})
+        counts[model._meta.verbose_name_plural] = qs.count()
+        qs.delete()
+    # Units belong to the organization, not to an edition: a sample unit goes
+    # once no project (real or sample, in any edition) names it any more.
+    units = Unit.objects.filter(is_sample=True, projects__isnull=True)
+    counts[Unit._meta.verbose_name_plural] = units.count()
+    units.delete()
+    return counts

@@ -122,16 +122,16 @@ def html_to_pdf(html: str) -> bytes:
     weasyprint = _weasyprint()
     document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=make_fetcher())
     # The text-layer fix makes copy, search and screen readers get the Thai that
-    # is printed (see plans/pdf/textlayer.py); pdf/ua-1 tags the PDF with its
+    # is printed (see printing/textlayer.py); pdf/ua-1 tags the PDF with its
     # title and language for assistive technology.
-    from plans.pdf import textlayer
+    from printing import textlayer
 
     return textlayer.write_pdf(document, pdf_variant="pdf/ua-1")
 
 
 def renderer_version() -> str:
     """Part of every cache key: a new WeasyPrint (or text-layer fix) lays out differently."""
-    from plans.pdf import textlayer
+    from printing import textlayer
 
     weasyprint = _weasyprint()
     return f"weasyprint-{weasyprint.__version__}/textlayer-{textlayer.VERSION}/pdf-ua-1"

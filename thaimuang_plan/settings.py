@@ -26,6 +26,15 @@ if not DEBUG and (SECRET_KEY == _DEV_KEY or len(SECRET_KEY) < 50):
         "when DEBUG is off (see README.md, Production)."
     )
 
+# Background work (PDF renders) goes through Django's Tasks API (the django-tasks
+# backport). "database" keeps the queue in the app's own database, so one machine
+# needs no other server (worker: manage.py worker); "redis" puts it in Redis through
+# RQ for several machines (REDIS_URL). See README.md, "Background tasks".
+_TASKS_BACKEND = env_str("TASKS_BACKEND", default="database")
+if _TASKS_BACKEND not in {"database", "redis"}:
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'database' or 'redis'.")
+REDIS_URL = env_str("REDIS_URL", default="redis://127.0.0.1:6379/0")
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -44,6 +53,9 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
+    *(["django_rq", "django_tasks_rq"] if _TASKS_BACKEND == "redis" else []),
     "plans",
     "strategies",
     "projects",
@@ -155,6 +167,19 @@ CACHES = {
         "TIMEOUT": 60 * 60 * 24 * 30,
     }
 }
+
+TASK_QUEUES = ["default"]
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_rq.RQBackend" if _TASKS_BACKEND == "redis" else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": TASK_QUEUES,
+    }
+}
+# Read by django-rq (TASKS_BACKEND=redis). A job's own limit is enforced inside the task
+# (printing.limits); RQ's timeout only catches a worker that hangs outside it.
+RQ_QUEUES = {name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 30 * 60} for name in TASK_QUEUES}
 
 LOGIN_URL = "admin:login"
 

@@ -1,0 +1,22 @@
+"""The task tests run on the backend settings.TASKS names: CI runs them twice,
+once as they are (database) and once with TASKS_BACKEND=redis (RQ on Redis)."""
+
+import pytest
+
+from printing import queue
+
+
+@pytest.fixture(autouse=True)
+def empty_queue(db):
+    """Each test starts with no task waiting (a Redis queue outlives the test database)."""
+    if queue.uses_redis():
+        import django_rq
+        from rq.registry import FailedJobRegistry, FinishedJobRegistry, ScheduledJobRegistry
+
+        for name in queue._queue_names():
+            rq_queue = django_rq.get_queue(name)
+            rq_queue.empty()
+            for registry in (ScheduledJobRegistry, FinishedJobRegistry, FailedJobRegistry):
+                for job_id in registry(queue=rq_queue).get_job_ids():
+                    registry(queue=rq_queue).remove(job_id, delete_job=True)
+    yield

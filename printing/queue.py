@@ -62,6 +62,8 @@ def run_due_tasks() -> int:
         SimpleWorker(queues, connection=queues[0].connection, job_class=Job).work(burst=True)
         return due
     from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+    from django_tasks_db.utils import exclusive_transaction
 
     worker = Worker(
         queue_names=_queue_names(),
@@ -70,11 +72,22 @@ def run_due_tasks() -> int:
         backend_name="default",
         startup_delay=False,
         max_tasks=None,
-        worker_id=f"{socket.gethostname()}-{os.getpid()}-inline",
+        worker_id=f"{socket.gethostname()}-{os.getpid()}-inline"[:64],
         excluded_queue_names=[],
     )
-    worker.run()
-    return worker._run_tasks
+    # Worker.run() would also close "old" database connections between tasks,
+    # which inside a caller's transaction (a test) closes the caller's own.
+    ran = 0
+    while True:
+        tasks = DBTaskResult.objects.ready().filter(backend_name="default", queue_name__in=_queue_names())
+        with exclusive_transaction(tasks.db):
+            task_result = tasks.get_locked()
+            if task_result is not None:
+                task_result.claim(worker.worker_id)
+        if task_result is None:
+            return ran
+        worker.run_task(task_result)
+        ran += 1
 
 
 def _queue_names() -> list[str]:

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "printing",
     "portal",
     "importer",
+    "insights",
 ]
 
 MIDDLEWARE = [

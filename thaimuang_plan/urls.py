@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("projects.urls")),
     path("", include("portal.strategy_urls")),
     path("", include("monitoring.urls")),
+    path("", include("insights.urls")),
     path("", include("portal.pdf.urls")),
 ]
 

@@ -6,6 +6,7 @@ from itertools import zip_longest
 
 from django.template.loader import render_to_string
 
+from insights.alignment import alignment_report
 from plans.models import Edition, Section
 from portal.selectors import PlanTree, plan_tree
 from printing.typography import keep_together
@@ -96,5 +97,7 @@ def plan_html(edition: Edition, tree: PlanTree | None = None) -> str:
             "chapters": body,
             "toc": toc_entries(body),
             "is_draft": not edition.is_public,
+            # An annex the portal adds: what the links between the frameworks show (issue 19).
+            "alignment": alignment_report(edition),
         },
     )

@@ -42,6 +42,9 @@ PAGES = [
     "/privacy/",
     "/contact/",
     f"/plans/{PERIOD}/monitoring/",
+    f"/plans/{PERIOD}/alignment/",
+    f"/plans/{PERIOD}/at-a-glance/",
+    "/transparency/",
     # plus each published evaluation round's page (see the ``pages`` fixture)
 ]
 

@@ -6,10 +6,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from monitoring.models import CommitteeMember
 from plans.models import Block, ImportFlag
 from thaimuang_plan.lib.thai import (
-    THAI_MONTHS,
     ThaiNumberError,
     leading_number,
     parse_decimal,
@@ -21,11 +19,7 @@ from .structure import (
     ParsedPlan,
     PBlock,
     PBudget,
-    PCommittee,
-    PMember,
-    PMethod,
     PProject,
-    PRound,
     PSection,
     PSummaryRow,
 )
@@ -73,12 +67,12 @@ def _number(text: str) -> int | None:
     return marker.value if marker is not None and marker.numbered else None
 
 
-def _embed(section: PSection, embed: str, line: int) -> None:
+def embed(section: PSection, embed: str, line: int) -> None:
     if not any(b.embed == embed for b in section.blocks):
         section.blocks.append(PBlock.embed_of(embed, "", line))
 
 
-def _narrative(plan, section, unit) -> None:
+def narrative(plan, section, unit) -> None:
     section.blocks.append(text_block(unit))
     count_block(plan, unit)
 
@@ -92,7 +86,7 @@ def project_details(plan: ParsedPlan, section: PSection, units: list[Unit]) -> N
     for unit in units:
         match = PROJECT_RE.match(unit.text) if not unit.table else None
         if match:
-            _embed(section, Block.Embed.PROJECT_DETAILS, unit.line)
+            embed(section, Block.Embed.PROJECT_DETAILS, unit.line)
             project = PProject(number=to_int(match.group(1)), line=unit.line, name=match.group(2).strip())
             field = None
             if any(p.number == project.number for p in plan.projects):
@@ -110,7 +104,7 @@ def project_details(plan: ParsedPlan, section: PSection, units: list[Unit]) -> N
             plan.recognised["project"] += 1
             continue
         if project is None:
-            _narrative(plan, section, unit)
+            narrative(plan, section, unit)
             continue
         text = unit.text.replace("\t", " ")
         found = FIELD_RE.match(text)
@@ -124,6 +118,7 @@ def project_details(plan: ParsedPlan, section: PSection, units: list[Unit]) -> N
             field = FIELDS.get(label, "kpi")
             value = value.lstrip(":： ").strip()
             plan.recognised["project_field"] += 1
+            plan.absorb(unit.lines, project.line)
             if field == "budget":
                 if value and not _budget(plan, project, value, unit):
                     field = None
@@ -143,6 +138,7 @@ def project_details(plan: ParsedPlan, section: PSection, units: list[Unit]) -> N
         current = getattr(project, field)
         setattr(project, field, f"{current}\n{text}".strip())
         plan.recognised["project_field"] += 1
+        plan.absorb(unit.lines, project.line)
 
 
 def _budget(plan, project, text, unit) -> bool:
@@ -178,15 +174,15 @@ def project_summary(plan: ParsedPlan, section: PSection, units: list[Unit]) -> N
             project_details(plan, section, units[units.index(unit) :])
             return
         if not unit.table:
-            _narrative(plan, section, unit)
+            narrative(plan, section, unit)
             continue
         row = cells(unit.text)
-        _embed(section, Block.Embed.PROJECT_SUMMARY, unit.line)
+        embed(section, Block.Embed.PROJECT_SUMMARY, unit.line)
         first = row[0]
         if columns is None and "ยุทธศาสตร์ที่" not in first and not first.startswith("รวม"):
             columns = _summary_columns(row)
             if columns:
-                plan.recognised["table_header"] += 1
+                plan.mark("table_header", unit.line)
                 continue
         if columns is None:
             columns = {}
@@ -217,7 +213,8 @@ def project_summary(plan: ParsedPlan, section: PSection, units: list[Unit]) -> N
                 strategy_number=strategy, cells={y: (v[0], v[1]) for y, v in values.items()}, line=unit.line
             )
         )
-        plan.recognised["summary_row"] += 1
+        # The summary is drawn again from the projects' budgets; a difference is flagged above.
+        plan.mark("summary_row", unit.line)
 
 
 def _summary_columns(row: list[str]) -> dict | None:
@@ -232,108 +229,7 @@ def _summary_columns(row: list[str]) -> dict | None:
     return columns if sum(1 for y, _ in columns.values() if y) >= 2 else None
 
 
-# --- monitoring -------------------------------------------------------------------------------
-
-
-def _role(text: str) -> str:
-    if "ผู้ช่วยเลขานุการ" in text:
-        return CommitteeMember.Role.ASSISTANT_SECRETARY
-    if "เลขานุการ" in text:
-        return CommitteeMember.Role.SECRETARY
-    if "ประธาน" in text:
-        return CommitteeMember.Role.CHAIR
-    return CommitteeMember.Role.MEMBER
-
-
-def committee(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
-    """Members as numbered lines "name / position / role" (or tab-separated cells)."""
-    plan.committee = plan.committee or PCommittee(line=units[0].line)
-    for unit in units:
-        appointed = re.match(r"^(?:แต่งตั้งโดย|ตามคำสั่ง)\s*[:：]?\s*(.+)$", unit.text)
-        if appointed:
-            plan.committee.appointed_by = appointed.group(1).strip()
-            plan.recognised["committee_field"] += 1
-            continue
-        parts = cells(unit.text) if unit.table else None
-        if parts is None and unit.numbered:
-            parts = [p.strip() for p in re.split(r"\s*/\s*", unit.rest)]
-        elif parts is not None:
-            marker, first = split_marker(parts[0])
-            parts = [first, *parts[1:]] if marker is not None else parts
-        if not parts or (not unit.table and not unit.numbered):
-            _narrative(plan, section, unit)
-            continue
-        _embed(section, Block.Embed.COMMITTEE, unit.line)
-        name = parts[0]
-        position = parts[1] if len(parts) > 1 else ""
-        role_text = parts[2] if len(parts) > 2 else position
-        plan.committee.members.append(
-            PMember(name=name, position=position, role=_role(role_text), line=unit.line)
-        )
-        plan.recognised["committee_member"] += 1
-
-
-def methods(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
-    for unit in units:
-        if unit.numbered:
-            _embed(section, Block.Embed.METHODS, unit.line)
-            title, text = _title_and_text(unit.rest)
-            plan.methods.append(PMethod(number=unit.marker.printed, title=title, text=text, line=unit.line))
-            plan.recognised["method"] += 1
-        elif plan.methods and unit.plain and any(b.embed == Block.Embed.METHODS for b in section.blocks):
-            method = plan.methods[-1]
-            method.text = f"{method.text}\n{unit.text}".strip()
-            plan.recognised["method"] += 1
-        else:
-            _narrative(plan, section, unit)
-
-
-def _title_and_text(text: str) -> tuple[str, str]:
-    for separator in (":", " คือ ", " – ", " - "):
-        if separator in text:
-            title, rest = text.split(separator, 1)
-            if 0 < len(title.strip()) <= 200:
-                # A word of the sentence ("คือ") stays with the text; punctuation does not.
-                kept = separator.strip() + " " if separator == " คือ " else ""
-                return title.strip(), kept + rest.strip()
-    return (text, "") if len(text) <= 300 else (text[:120].rsplit(" ", 1)[0], text)
-
-
-_MONTHS = "|".join(THAI_MONTHS)
-
-
-def schedule(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
-    """Rounds as lines: "๑. รอบ ๖ เดือน (ตุลาคม - มีนาคม) รายงานภายในเดือนเมษายน"."""
-    for unit in units:
-        text = unit.rest if unit.marker is not None else unit.text
-        named = re.search(rf"รอบ\s*({NUM})\s*เดือน", text) if not unit.table else None
-        report = re.search(rf"รายงาน\D*?(?:เดือน)?\s*({_MONTHS})", text)
-        if named and report:
-            _embed(section, Block.Embed.SCHEDULE, unit.line)
-            months = to_int(named.group(1))
-            period = re.search(rf"\(([^)]*(?:{_MONTHS})[^)]*)\)", text)
-            plan.schedule.append(
-                PRound(
-                    number=unit.marker.printed if unit.marker is not None else "",
-                    name=re.sub(r"\s+", " ", named.group(0)),
-                    period_text=period.group(1).strip() if period else "",
-                    covers_months=min(max(months, 1), 12),
-                    report_month=THAI_MONTHS.index(report.group(1)) + 1,
-                    description=text,
-                    line=unit.line,
-                )
-            )
-            plan.recognised["schedule_round"] += 1
-        elif named:
-            plan.unplaced(unit.line, unit.text, "รอบการติดตามที่ไม่ระบุเดือนที่รายงาน (เช่น “รายงานภายในเดือนเมษายน”)")
-        else:
-            _narrative(plan, section, unit)
-
-
 HANDLERS = {
     "project_summary": project_summary,
     "project_details": project_details,
-    "committee": committee,
-    "methods": methods,
-    "schedule": schedule,
 }

@@ -13,7 +13,7 @@ import re
 from plans.models import Block, SwotItem
 from strategies.models import Framework
 
-from . import chapters, frameworks
+from . import chapters, followup, framework_base, frameworks
 from .lines import find_period, squash, strip_period
 from .structure import ParsedPlan, PBlock, PFramework, PSection, PSwot
 from .units import Unit, count_block, make_units, merge_continuations, text_block
@@ -52,7 +52,7 @@ SWOT_KINDS = {
 
 
 def read_section(plan: ParsedPlan, section: PSection) -> None:
-    units = merge_continuations(make_units(section.units), plan)
+    units = merge_continuations(make_units(section.units, plan), plan)
     if not units:
         return
     framework, defining = _framework(plan, section)
@@ -64,7 +64,7 @@ def read_section(plan: ParsedPlan, section: PSection) -> None:
         if topic is None:
             narrative(plan, section, units)
         else:
-            chapters.HANDLERS[topic](plan, section, units)
+            (chapters.HANDLERS | followup.HANDLERS)[topic](plan, section, units)
 
 
 def _topic(section: PSection, table) -> str | None:
@@ -79,7 +79,7 @@ def _framework(plan: ParsedPlan, section: PSection) -> tuple[PFramework | None, 
     """The framework a section belongs to, created when its defining section is met."""
     node = section
     while node is not None:
-        kind = frameworks.framework_kind(node.heading) or frameworks.framework_kind(node.title)
+        kind = framework_base.framework_kind(node.heading) or framework_base.framework_kind(node.title)
         if kind is not None:
             framework = plan.frameworks.get(kind)
             if framework is None:
@@ -122,7 +122,7 @@ def narrative(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
             swot_kind = SWOT_KINDS[label.group(1)]
             if not any(b.embed == Block.Embed.SWOT for s in plan.sections for b in s.blocks):
                 section.blocks.append(PBlock.embed_of(Block.Embed.SWOT, "", unit.line))
-            plan.recognised["swot_label"] += 1
+            plan.mark("swot_label", unit.line)
             continue
         if swot_kind and unit.marker is not None:
             plan.swot.append(PSwot(kind=swot_kind, text=unit.rest, line=unit.line))

@@ -11,12 +11,10 @@ from dataclasses import dataclass
 from thaimuang_plan.lib.thai import to_arabic_digits
 
 from .messages import EMPTY_FILE, NOT_TEXT, NOT_UTF8, ImportRejected
+from .text import columns, normalise, reflow
 
 DIGIT = "[0-9๐-๙]"
 NUM = f"{DIGIT}+"
-
-# Characters Word and PDF converters leave behind that mean nothing to a reader.
-_INVISIBLE = str.maketrans({"\u00a0": " ", "\u200b": None, "\ufeff": None, "\u2009": " ", "\u3000": " "})
 
 
 @dataclass
@@ -24,6 +22,7 @@ class Line:
     no: int  # 1-based, as an editor's text editor shows it
     text: str  # stripped of surrounding whitespace; inner tabs kept (they separate table cells)
     raw: str
+    joined: tuple[int, ...] = ()  # further physical lines an export's wrapping cut this line into
 
     @property
     def blank(self) -> bool:
@@ -46,12 +45,21 @@ def decode(data: bytes, *, name: str) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
+    """The file's lines, cleaned of invisible characters, columns as tabs, wrapped lines rejoined."""
+    raws = normalise(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     lines = []
-    for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        cleaned = raw.translate(_INVISIBLE)
+    for joined, indices in reflow([columns(raw) for raw in raws]):
         # Keep tabs between cells; collapse runs of spaces people use for alignment.
-        cleaned = "\t".join(re.sub(r" {2,}", " ", cell).strip() for cell in cleaned.split("\t"))
-        lines.append(Line(no=no, text=cleaned.strip(), raw=raw))
+        cleaned = "\t".join(re.sub(r" {2,}", " ", cell).strip() for cell in joined.split("\t"))
+        numbers = [i + 1 for i in indices]
+        lines.append(
+            Line(
+                no=numbers[0],
+                text=cleaned.strip(),
+                raw="\n".join(raws[i] for i in indices),
+                joined=tuple(numbers[1:]),
+            )
+        )
     return lines
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 from plans.models import ImportFlag
 from thaimuang_plan.lib.thai import to_thai_digits
 
-from . import checks, content
+from . import accounting, checks, content
 from .lines import NUM, Line, decode, find_period, similar, split_lines, split_marker, squash, to_int
 from .messages import NO_ORGANIZATION, NO_PERIOD, NO_PLAN, ImportRejected
 from .structure import ParsedPlan, PSection
@@ -30,7 +30,7 @@ COVER_LINE = 70  # cover pages print a title in short lines
 def parse(data: bytes, *, name: str) -> ParsedPlan:
     """Read a plan file into a ParsedPlan, or raise ImportRejected (nothing to save)."""
     lines = split_lines(decode(data, name=name))
-    plan = ParsedPlan(source_name=name, line_count=len(lines))
+    plan = ParsedPlan(source_name=name, line_count=sum(1 + len(line.joined) for line in lines))
     outline = _Outline(plan, lines)
     outline.read()
     if not any(s.in_toc or s.body_line for s in plan.sections if s.level == 1 and s.number):
@@ -44,6 +44,7 @@ def parse(data: bytes, *, name: str) -> ParsedPlan:
     for section in plan.sections:
         content.read_section(plan, section)
     checks.run(plan, lines)
+    accounting.account(plan, lines)
     return plan
 
 
@@ -73,7 +74,7 @@ class _Outline:
         if i < len(lines) and lines[i].text.startswith("ข้อมูลตัวอย่าง"):
             plan.is_sample_file = True
             while i < len(lines) and not lines[i].blank:
-                plan.recognised["sample_label"] += 1
+                plan.mark("sample_label", lines[i].no)
                 i += 1
         front: list[Line] = []
         while i < len(lines):
@@ -82,6 +83,7 @@ class _Outline:
             if key == "คำนำ":
                 i = self._read_foreword(i + 1)
             elif key == "สารบัญ":
+                plan.mark("toc_header", line.no)
                 i = self._read_toc(i + 1)
                 break
             elif CHAPTER_RE.match(line.text):
@@ -93,7 +95,7 @@ class _Outline:
         if front:
             if all(len(line.text) <= COVER_LINE * 2 for line in front):
                 plan.cover_pages.append((front[0].no, front[-1].no))
-                plan.recognised["cover_page"] += len(front)
+                plan.mark("cover_page", *(line.no for line in front))
             else:
                 for line in front:
                     plan.unplaced(line.no, line.text, "ข้อความก่อนคำนำและสารบัญ ไม่อยู่ในหัวข้อใด")
@@ -117,7 +119,7 @@ class _Outline:
             first -= 1
         if 0 < first < end and end - first <= 4 and any(not b.blank for b in body[:first]):
             plan.foreword_signatory = "\n".join(b.text for b in body[first:end])
-            plan.recognised["signatory"] += end - first
+            plan.mark("signatory", *(b.no for b in body[first:end]))
             body = body[:first]
         section.units = body
         return i
@@ -131,10 +133,10 @@ class _Outline:
                 i += 1
                 continue
             if squash(line.text) in {"หน้า", "บทที่หน้า", "เรื่องหน้า", "สารบัญหน้า", "หัวข้อหน้า"}:
-                plan.recognised["toc_header"] += 1
+                plan.mark("toc_header", line.no)
                 i += 1
                 continue
-            entry = _toc_entry(line.raw.strip(" \u00a0\ufeff"))
+            entry = _toc_entry(line.text)
             if entry is None or entry[0] in self.toc_keys:
                 break  # the body starts (its first heading repeats a TOC entry)
             parts, number, title, pages = entry
@@ -301,7 +303,7 @@ class _Outline:
         if taken and len("".join(squash(t.text) for t in taken)) >= max(10, len(title) * 0.3):
             del container[index:]
             self.plan.cover_pages.append((taken[0].no, taken[-1].no))
-            self.plan.recognised["cover_page"] += len(taken)
+            self.plan.mark("cover_page", *(t.no for t in taken))
 
     def _close_limbo(self) -> None:
         for line in self.limbo:

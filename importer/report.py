@@ -5,6 +5,7 @@ from __future__ import annotations
 from plans.models import ImportFlag
 from thaimuang_plan.lib.thai import to_thai_digits
 
+from . import accounting
 from .structure import ParsedPlan
 
 # Names for the parser's counters, in the order the report lists them.
@@ -51,6 +52,22 @@ def _n(value: int) -> str:
     return to_thai_digits(f"{value:,}")
 
 
+def outcome(plan: ParsedPlan) -> tuple[bool, str]:
+    """(clean, the closing line): "นำเข้าแล้ว พบปัญหา N รายการ" whenever something needs an editor's look."""
+    found = accounting.problems(plan)
+    if found:
+        return False, f"นำเข้าแล้ว พบปัญหา {_n(len(found))} รายการ (ดูรายการข้างบน หรือในหน้าแก้ไขแผน)"
+    return True, "นำเข้าเสร็จ ไม่พบปัญหา"
+
+
+def problem_lines(plan: ParsedPlan) -> list[str]:
+    out = []
+    for flag in sorted(accounting.problems(plan), key=lambda f: f.line or 0):
+        where = f"บรรทัด {_n(flag.line)}" if flag.line else "ทั้งไฟล์"
+        out.append(f"  - {where}: {flag.message}" + (f" [{flag.text[:60]}]" if flag.text else ""))
+    return out
+
+
 def render(plan: ParsedPlan, written) -> str:
     out = []
     edition = written.edition
@@ -76,6 +93,13 @@ def render(plan: ParsedPlan, written) -> str:
     out.append("บันทึกลงฐานข้อมูล:")
     for name, count in written.counts.items():
         out.append(f"  {name}: {_n(count)}")
+    promised = accounting.promises(plan)
+    if promised:
+        out.append("")
+        out.append("เทียบกับที่เอกสารระบุไว้:")
+        for what, expected, found in promised:
+            mark = "ครบ" if found >= expected else f"ขาด {_n(expected - found)}"
+            out.append(f"  {what}: เอกสารระบุ {_n(expected)} พบ {_n(found)} ({mark})")
     unplaced = plan.unplaced_flags
     out.append("")
     if unplaced:

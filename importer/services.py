@@ -88,9 +88,6 @@ def plan_import(
     return ImportResult(plan=plan, written=written)
 
 
-
-
-
 @transaction.atomic
 def sample_remove(*, edition: Edition | None = None) -> dict[str, int]:
     """Delete every row marked as sample (in one edition, or everywhere). Returns counts per model."""

@@ -221,9 +221,25 @@ class ParsedPlan:
     flags: list[Flag] = field(default_factory=list)
     cover_pages: list[tuple[int, int]] = field(default_factory=list)  # first and last line of each
     recognised: Counter = field(default_factory=Counter)  # lines by what they were read as
+    markup: dict[int, str] = field(default_factory=dict)  # layout lines the structure expresses: line -> kind
+    absorbed: dict[int, int] = field(default_factory=dict)  # a line merged into the item of another line
+    lost: list[int] = field(default_factory=list)  # lines nothing held (see accounting.account)
+    source_kind: str = "txt"  # txt | docx: what a "line" of this file is
 
     def flag(self, kind, message, *, line=None, text="", severity=ImportFlag.Severity.WARNING) -> None:
         self.flags.append(Flag(kind=kind, message=message, line=line, text=text, severity=severity))
+
+    def mark(self, kind: str, *lines: int) -> None:
+        """Lines that are layout (a label, a table header, a cover page), counted as ``kind``."""
+        for line in lines:
+            self.markup[line] = kind
+        self.recognised[kind] += len(lines)
+
+    def absorb(self, lines, host: int) -> None:
+        """Lines whose text went into the item that starts at line ``host``."""
+        for line in lines:
+            if line != host:
+                self.absorbed[line] = host
 
     def unplaced(self, line: int, text: str, why: str) -> None:
         self.flag(ImportFlag.Kind.UNPLACED, why, line=line, text=text)

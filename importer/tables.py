@@ -56,7 +56,7 @@ def indicator_table(plan: ParsedPlan, rows: list[Unit], years: list[int], where:
         row = cells(unit.text)
         if row_index == 0 and (found := _header(row)):
             header = found
-            plan.recognised["table_header"] += 1
+            plan.mark("table_header", unit.line)
             continue
         marker, name = split_marker(row[0])
         indicator = PIndicator(number=marker.printed if marker else "", name=name or row[0], line=unit.line)

@@ -6,7 +6,7 @@ quotation (“…”) printed over several lines, which is one unit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from plans.models import Block, ImportFlag
 from thaimuang_plan.lib.thai import to_thai_digits
@@ -26,6 +26,11 @@ class Unit:
     rest: str = ""
     quote: bool = False
     table: bool = False
+    lines: list[int] = field(default_factory=list)  # every source line of the unit, its own first
+
+    def __post_init__(self):
+        if not self.lines:
+            self.lines = [self.line]
 
     @property
     def numbered(self) -> bool:
@@ -44,7 +49,7 @@ class Unit:
         return text.strip()
 
 
-def make_units(lines: list[Line]) -> list[Unit]:
+def make_units(lines: list[Line], plan=None) -> list[Unit]:
     units: list[Unit] = []
     open_quote: Unit | None = None
     for line in lines:
@@ -53,6 +58,9 @@ def make_units(lines: list[Line]) -> list[Unit]:
         text = line.text
         if open_quote is not None:
             open_quote.text += "\n" + text
+            open_quote.lines.append(line.no)
+            if plan is not None:
+                plan.absorb([line.no], open_quote.line)
             if text[-1:] in CLOSE_QUOTES:
                 open_quote = None
             continue
@@ -105,6 +113,8 @@ def merge_continuations(units: list[Unit], plan) -> list[Unit]:
                     severity=ImportFlag.Severity.INFO,
                 )
                 plan.recognised["continuation"] += 1
+                plan.absorb(unit.lines, previous.line)
+                previous.lines += unit.lines
                 continue
         merged.append(unit)
     return merged

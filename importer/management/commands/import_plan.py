@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from importer import report
 from importer.services import ImportRejected, plan_import, read_source
 
 
@@ -41,6 +42,12 @@ class Command(BaseCommand):
             raise CommandError(f"{exc} (ไม่มีการเปลี่ยนแปลงในฐานข้อมูล)") from None
         self.stdout.write("")
         self.stdout.write(result.report())
-        self.stdout.write(
-            self.style.SUCCESS(f"เสร็จ: {result.edition} ({result.edition.get_status_display()})")
-        )
+        self.stdout.write("")
+        clean, closing = report.outcome(result.plan)
+        where = f"{result.edition} ({result.edition.get_status_display()})"
+        if clean:
+            self.stdout.write(self.style.SUCCESS(f"{closing}: {where}"))
+            return
+        self.stdout.write(self.style.WARNING(f"{closing}: {where}"))
+        for line in report.problem_lines(result.plan):
+            self.stdout.write(line)

@@ -1,0 +1,118 @@
+"""Readers for chapter ๖: the monitoring committee, evaluation methods and the schedule of rounds."""
+
+from __future__ import annotations
+
+import re
+
+from monitoring.models import CommitteeMember
+from plans.models import Block
+from thaimuang_plan.lib.thai import THAI_MONTHS
+
+from .chapters import embed, narrative
+from .lines import NUM, cells, split_marker, to_int
+from .structure import ParsedPlan, PCommittee, PMember, PMethod, PRound, PSection
+from .units import Unit
+
+
+def _role(text: str) -> str:
+    if "ผู้ช่วยเลขานุการ" in text:
+        return CommitteeMember.Role.ASSISTANT_SECRETARY
+    if "เลขานุการ" in text:
+        return CommitteeMember.Role.SECRETARY
+    if "ประธาน" in text:
+        return CommitteeMember.Role.CHAIR
+    return CommitteeMember.Role.MEMBER
+
+
+def committee(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
+    """Members as numbered lines "name / position / role" (or tab-separated cells)."""
+    plan.committee = plan.committee or PCommittee(line=units[0].line)
+    for unit in units:
+        appointed = re.match(r"^(?:แต่งตั้งโดย|ตามคำสั่ง)\s*[:：]?\s*(.+)$", unit.text)
+        if appointed:
+            plan.committee.appointed_by = appointed.group(1).strip()
+            plan.recognised["committee_field"] += 1
+            plan.absorb(unit.lines, plan.committee.line)
+            continue
+        parts = cells(unit.text) if unit.table else None
+        if parts is None and unit.numbered:
+            parts = [p.strip() for p in re.split(r"\s*/\s*", unit.rest)]
+        elif parts is not None:
+            marker, first = split_marker(parts[0])
+            parts = [first, *parts[1:]] if marker is not None else parts
+        if not parts or (not unit.table and not unit.numbered):
+            narrative(plan, section, unit)
+            continue
+        embed(section, Block.Embed.COMMITTEE, unit.line)
+        name = parts[0]
+        position = parts[1] if len(parts) > 1 else ""
+        role_text = parts[2] if len(parts) > 2 else position
+        plan.committee.members.append(
+            PMember(name=name, position=position, role=_role(role_text), line=unit.line)
+        )
+        plan.recognised["committee_member"] += 1
+
+
+def methods(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
+    for unit in units:
+        if unit.numbered:
+            embed(section, Block.Embed.METHODS, unit.line)
+            title, text = _title_and_text(unit.rest)
+            plan.methods.append(PMethod(number=unit.marker.printed, title=title, text=text, line=unit.line))
+            plan.recognised["method"] += 1
+        elif plan.methods and unit.plain and any(b.embed == Block.Embed.METHODS for b in section.blocks):
+            method = plan.methods[-1]
+            method.text = f"{method.text}\n{unit.text}".strip()
+            plan.recognised["method"] += 1
+            plan.absorb(unit.lines, method.line)
+        else:
+            narrative(plan, section, unit)
+
+
+def _title_and_text(text: str) -> tuple[str, str]:
+    for separator in (":", " คือ ", " – ", " - "):
+        if separator in text:
+            title, rest = text.split(separator, 1)
+            if 0 < len(title.strip()) <= 200:
+                # A word of the sentence ("คือ") stays with the text; punctuation does not.
+                kept = separator.strip() + " " if separator == " คือ " else ""
+                return title.strip(), kept + rest.strip()
+    return (text, "") if len(text) <= 300 else (text[:120].rsplit(" ", 1)[0], text)
+
+
+_MONTHS = "|".join(THAI_MONTHS)
+
+
+def schedule(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
+    """Rounds as lines: "๑. รอบ ๖ เดือน (ตุลาคม - มีนาคม) รายงานภายในเดือนเมษายน"."""
+    for unit in units:
+        text = unit.rest if unit.marker is not None else unit.text
+        named = re.search(rf"รอบ\s*({NUM})\s*เดือน", text) if not unit.table else None
+        report = re.search(rf"รายงาน\D*?(?:เดือน)?\s*({_MONTHS})", text)
+        if named and report:
+            embed(section, Block.Embed.SCHEDULE, unit.line)
+            months = to_int(named.group(1))
+            period = re.search(rf"\(([^)]*(?:{_MONTHS})[^)]*)\)", text)
+            plan.schedule.append(
+                PRound(
+                    number=unit.marker.printed if unit.marker is not None else "",
+                    name=re.sub(r"\s+", " ", named.group(0)),
+                    period_text=period.group(1).strip() if period else "",
+                    covers_months=min(max(months, 1), 12),
+                    report_month=THAI_MONTHS.index(report.group(1)) + 1,
+                    description=text,
+                    line=unit.line,
+                )
+            )
+            plan.recognised["schedule_round"] += 1
+        elif named:
+            plan.unplaced(unit.line, unit.text, "รอบการติดตามที่ไม่ระบุเดือนที่รายงาน (เช่น “รายงานภายในเดือนเมษายน”)")
+        else:
+            narrative(plan, section, unit)
+
+
+HANDLERS = {
+    "committee": committee,
+    "methods": methods,
+    "schedule": schedule,
+}

@@ -27,7 +27,7 @@ from .units import Unit, count_block, text_block
 
 PROJECT_RE = re.compile(rf"^โครงการที่\s*({NUM})\s*[:.]?\s*(.*)$")
 FIELD_RE = re.compile(
-    r"^(?:[0-9๐-๙]+[.)]\s*)?"
+    r"^(?:[-–•]?\s*\(?[0-9๐-๙]+(?:\.[0-9๐-๙]+)*[.)]\s*)?"
     r"(ชื่อโครงการ|รหัสโครงการ|ยุทธศาสตร์|กลยุทธ์|หลักการและเหตุผล|วัตถุประสงค์|เป้าหมาย|วิธีดำเนินการ|"
     r"วิธีการดำเนินงาน|ระยะเวลาดำเนินการ|ระยะเวลา|งบประมาณ|ตัวชี้วัด(?:\s*\(KPI\))?|ผลที่คาดว่าจะได้รับ|"
     r"หน่วยงานรับผิดชอบ|ผู้รับผิดชอบ)\s*(.*)$"
@@ -51,10 +51,13 @@ FIELDS = {
 }
 # Fields that take one line: a line after them that is not a new field belongs nowhere.
 ONE_LINE_FIELDS = ("name", "code", "strategy", "tactic", "budget", "duration", "unit_name")
-BUDGET_RE = re.compile(
-    rf"^(?:ปี(?:งบประมาณ)?\s*)?(?:พ\.\s*ศ\.\s*)?({DIGIT}{{4}})\s*[:：]?\s*([0-9๐-๙,]+(?:\.[0-9๐-๙]+)?)\s*บาท"
-    r"\s*(?:\((.*)\))?\s*$"
+AMOUNT = r"[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?"
+# "๒๕๖๓: ๑๕๐,๐๐๐ บาท (งบ อบต.)", "ปี ๒๕๖๔ จำนวน 50,000 บาท", "พ.ศ. ๒๕๖๕ = ๑๐,๐๐๐": one or several a line.
+BUDGET_PAIR_RE = re.compile(
+    rf"(?:ปี(?:งบประมาณ)?\s*)?(?:พ\.\s*ศ\.\s*)?({DIGIT}{{4}})\s*(?:[:：=]|จำนวน|เป็นเงิน)?\s*(?:จำนวน|เป็นเงิน)?\s*"
+    rf"({AMOUNT})\s*(บาท)?(?:\s*\(([^)]*)\))?"
 )
+LONE_AMOUNT_RE = re.compile(rf"({AMOUNT})\s*บาท")
 REFERENCE_RE = re.compile(rf"(?:ยุทธศาสตร์|กลยุทธ์)ที่\s*({NUM}(?:\.{NUM})*)")
 
 
@@ -83,6 +86,7 @@ def narrative(plan, section, unit) -> None:
 def project_details(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
     project: PProject | None = None
     field = None
+    years_row: list | None = []  # the years of a budget table's header row, shared with _budget_row
     for unit in units:
         match = PROJECT_RE.match(unit.text) if not unit.table else None
         if match:
@@ -106,23 +110,31 @@ def project_details(plan: ParsedPlan, section: PSection, units: list[Unit]) -> N
         if project is None:
             narrative(plan, section, unit)
             continue
+        if unit.table and _budget_row(plan, project, unit, years_row):
+            continue
         text = unit.text.replace("\t", " ")
         found = FIELD_RE.match(text)
         label = found.group(1) if found else None
         value = (found.group(2) if found else "").strip()
         if found and label.startswith("ตัวชี้วัด"):
             label = "ตัวชี้วัด"
-        if found and not (value.startswith((":", "：")) or not value or label in ("งบประมาณ", "ยุทธศาสตร์")):
+        # A label ends at a colon, a space or the end of the line ("ชื่อโครงการ: …", "ชื่อโครงการ …");
+        # "ยุทธศาสตร์ที่ ๒" and "งบประมาณ ๒๕๖๓: …" run straight on.
+        after = text[found.end(1) : found.end(1) + 1] if found else ""
+        if found and after not in ("", " ", ":", "：") and label not in ("งบประมาณ", "ยุทธศาสตร์"):
             found = None
         if found:
             field = FIELDS.get(label, "kpi")
             value = value.lstrip(":： ").strip()
             plan.recognised["project_field"] += 1
-            plan.absorb(unit.lines, project.line)
             if field == "budget":
-                if value and not _budget(plan, project, value, unit):
-                    field = None
+                years_row.clear()
+                if not re.search(DIGIT, value):  # "งบประมาณ", "งบประมาณ (บาท)": the amounts follow
+                    plan.mark("budget_label", unit.line)
+                elif not _budget(plan, project, value, unit):
+                    _budget_unread(plan, project, unit)
                 continue
+            plan.absorb(unit.lines, project.line)
             if field == "strategy":
                 project.strategy_number = _number(text) or _number(value)
             elif field == "tactic":
@@ -130,7 +142,9 @@ def project_details(plan: ParsedPlan, section: PSection, units: list[Unit]) -> N
             elif value:
                 setattr(project, field, value)
             continue
-        if field == "budget" and _budget(plan, project, text, unit):
+        if field == "budget":
+            if not _budget(plan, project, text, unit):
+                _budget_unread(plan, project, unit)
             continue
         if field in (None, *ONE_LINE_FIELDS):
             plan.unplaced(unit.line, unit.text, f"บรรทัดในโครงการที่ {project.number} ที่ไม่อยู่ใต้หัวข้อใดของโครงการ")
@@ -142,27 +156,74 @@ def project_details(plan: ParsedPlan, section: PSection, units: list[Unit]) -> N
 
 
 def _budget(plan, project, text, unit) -> bool:
-    match = BUDGET_RE.match(text.strip())
-    if not match:
+    """The yearly amounts written on one line; False when the line names no year with an amount."""
+    pairs = []
+    for match in BUDGET_PAIR_RE.finditer(text):
+        year, amount = to_int(match.group(1)), match.group(2)
+        # "๒๕๖๓ ๒๕๖๔" is two years, not a year and an amount.
+        if not (2400 <= year <= 2700) or not (match.group(3) or "," in amount or not YEAR_RE.fullmatch(amount)):
+            continue
+        try:
+            pairs.append((year, parse_decimal(amount), (match.group(4) or "").strip()))
+        except ThaiNumberError:
+            continue
+    if not pairs:
         return False
-    try:
-        amount = parse_decimal(match.group(2))
-    except ThaiNumberError:
-        return False
-    year = to_int(match.group(1))
-    if any(b.year == year for b in project.budgets):
-        plan.flag(
-            ImportFlag.Kind.DUPLICATE_NUMBER,
-            f"งบประมาณปี {match.group(1)} ของโครงการที่ {project.number} พิมพ์ไว้สองครั้ง ใช้ค่าแรก",
-            line=unit.line,
-            text=unit.text,
-        )
-        return True
-    project.budgets.append(
-        PBudget(year=year, amount=amount, source=(match.group(3) or "").strip(), line=unit.line)
-    )
-    plan.recognised["budget"] += 1
+    for year, amount, source in pairs:
+        _add_budget(plan, project, year, amount, source, unit)
     return True
+
+
+def _add_budget(plan, project, year, amount, source, unit) -> None:
+    if any(b.year == year for b in project.budgets):
+        plan.unplaced(
+            unit.line,
+            unit.text,
+            f"งบประมาณปี {to_thai_digits(year)} ของโครงการที่ {project.number} พิมพ์ไว้สองครั้ง ใช้ค่าแรก",
+        )
+        return
+    project.budgets.append(PBudget(year=year, amount=amount, source=source, line=unit.line))
+    plan.recognised["budget"] += 1
+
+
+def _budget_unread(plan, project, unit) -> None:
+    """A budget line that gives no fiscal year (or no amount): kept as an unplaced line, never dropped."""
+    total = LONE_AMOUNT_RE.search(unit.text)
+    if total and project.budgets and "รวม" in unit.text:
+        try:
+            printed = parse_decimal(total.group(1))
+        except ThaiNumberError:
+            printed = None
+        if printed == sum(b.amount for b in project.budgets):
+            plan.mark("budget_total", unit.line)
+            return
+    plan.unplaced(
+        unit.line,
+        unit.text,
+        f"งบประมาณของโครงการที่ {project.number} ที่ไม่ระบุปีงบประมาณหรือจำนวนเงิน จึงไม่ได้บันทึกเป็นงบรายปี",
+    )
+
+
+def _budget_row(plan, project, unit, years_row) -> bool:
+    """A budget table in a project: a row of years, then a row of amounts."""
+    row = cells(unit.text)
+    years = [to_int(m.group(1)) if (m := YEAR_RE.fullmatch(c.replace("ปี", "").strip())) else None for c in row]
+    if sum(1 for y in years if y) >= 2:
+        years_row[:] = years
+        plan.mark("table_header", unit.line)
+        return True
+    if not years_row:
+        return False
+    found = False
+    for year, cell in zip(years_row, row, strict=False):
+        if year and cell and cell != "-":
+            try:
+                amount = parse_decimal(cell.replace("บาท", "").strip())
+            except ThaiNumberError:
+                continue
+            _add_budget(plan, project, year, amount, "", unit)
+            found = True
+    return found
 
 
 def project_summary(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:

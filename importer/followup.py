@@ -24,6 +24,28 @@ def _role(text: str) -> str:
     return CommitteeMember.Role.MEMBER
 
 
+# The role closes a member's line when it has no cell of its own: "… ปลัด อบต. กรรมการและเลขานุการ".
+ROLE_AT_END_RE = re.compile(
+    r"\s(ประธาน(?:กรรมการ)?|รองประธาน(?:กรรมการ)?|กรรมการและผู้ช่วยเลขานุการ|กรรมการและเลขานุการ|"
+    r"ผู้ช่วยเลขานุการ|เลขานุการ|กรรมการ)\s*$"
+)
+# A person's name: an optional title, then a first and a last name.
+NAME_RE = re.compile(
+    r"^((?:นางสาว|นาย|นาง|น\.ส\.|ว่าที่\s?ร\.?ต\.?|ดร\.|จ\.ส\.อ\.|ส\.อ\.|พ\.ต\.อ\.)?\s?\S+\s+\S+)\s+(.+)$"
+)
+
+
+def _member_parts(text: str) -> list[str]:
+    """[name, position, role] of a member written on one line without separators."""
+    role = ROLE_AT_END_RE.search(text)
+    if role is None:
+        return [text]
+    rest = text[: role.start()].strip()
+    named = NAME_RE.match(rest)
+    name, position = (named.group(1), named.group(2)) if named else (rest, "")
+    return [name.strip(), position.strip(), role.group(1)]
+
+
 def committee(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
     """Members as numbered lines "name / position / role" (or tab-separated cells)."""
     plan.committee = plan.committee or PCommittee(line=units[0].line)
@@ -37,6 +59,8 @@ def committee(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
         parts = cells(unit.text) if unit.table else None
         if parts is None and unit.numbered:
             parts = [p.strip() for p in re.split(r"\s*/\s*", unit.rest)]
+            if len(parts) == 1:
+                parts = _member_parts(unit.rest)
         elif parts is not None:
             marker, first = split_marker(parts[0])
             parts = [first, *parts[1:]] if marker is not None else parts
@@ -83,20 +107,32 @@ def _title_and_text(text: str) -> tuple[str, str]:
 _MONTHS = "|".join(THAI_MONTHS)
 
 
+def _span(period: str) -> int | None:
+    """Months from the first to the last month named: "ตุลาคม - มีนาคม" is 6 (the fiscal year starts in ตุลาคม)."""
+    named = re.findall(_MONTHS, period)
+    if len(named) < 2:
+        return None
+    first, last = THAI_MONTHS.index(named[0]), THAI_MONTHS.index(named[-1])
+    return (last - first) % 12 + 1
+
+
 def schedule(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
-    """Rounds as lines: "๑. รอบ ๖ เดือน (ตุลาคม - มีนาคม) รายงานภายในเดือนเมษายน"."""
+    """Rounds as lines or paragraphs: "๑. รอบ ๖ เดือน (ตุลาคม - มีนาคม) รายงานภายในเดือนเมษายน",
+    "ครั้งที่ ๑ ติดตามผลระยะ ๖ เดือน … และรายงานต่อนายกฯ ในเดือนเมษายน"."""
     for unit in units:
         text = unit.rest if unit.marker is not None else unit.text
-        named = re.search(rf"รอบ\s*({NUM})\s*เดือน", text) if not unit.table else None
-        report = re.search(rf"รายงาน\D*?(?:เดือน)?\s*({_MONTHS})", text)
+        named = None if unit.table else re.search(rf"(?:รอบ|ระยะ|ครั้งที่\s*{NUM}\D{{0,40}}?)\s*({NUM})\s*เดือน", text)
+        report = re.search(rf"(?:รายงาน|เสนอ)\D*?(?:เดือน)?\s*({_MONTHS})", text)
+        period = re.search(rf"\(([^)]*(?:{_MONTHS})[^)]*)\)", text)
+        if named is None and report and period and _span(period.group(1)) and not unit.table:
+            named = re.search(rf"(ครั้งที่\s*({NUM}))", text)
         if named and report:
             embed(section, Block.Embed.SCHEDULE, unit.line)
-            months = to_int(named.group(1))
-            period = re.search(rf"\(([^)]*(?:{_MONTHS})[^)]*)\)", text)
+            months = to_int(named.group(1)) if "เดือน" in named.group(0) else (_span(period.group(1)) or 12)
             plan.schedule.append(
                 PRound(
                     number=unit.marker.printed if unit.marker is not None else "",
-                    name=re.sub(r"\s+", " ", named.group(0)),
+                    name=re.sub(r"\s+", " ", named.group(0))[:100],
                     period_text=period.group(1).strip() if period else "",
                     covers_months=min(max(months, 1), 12),
                     report_month=THAI_MONTHS.index(report.group(1)) + 1,

@@ -161,7 +161,9 @@ def _budget(plan, project, text, unit) -> bool:
     for match in BUDGET_PAIR_RE.finditer(text):
         year, amount = to_int(match.group(1)), match.group(2)
         # "๒๕๖๓ ๒๕๖๔" is two years, not a year and an amount.
-        if not (2400 <= year <= 2700) or not (match.group(3) or "," in amount or not YEAR_RE.fullmatch(amount)):
+        if not (2400 <= year <= 2700) or not (
+            match.group(3) or "," in amount or not YEAR_RE.fullmatch(amount)
+        ):
             continue
         try:
             pairs.append((year, parse_decimal(amount), (match.group(4) or "").strip()))
@@ -207,7 +209,9 @@ def _budget_unread(plan, project, unit) -> None:
 def _budget_row(plan, project, unit, years_row) -> bool:
     """A budget table in a project: a row of years, then a row of amounts."""
     row = cells(unit.text)
-    years = [to_int(m.group(1)) if (m := YEAR_RE.fullmatch(c.replace("ปี", "").strip())) else None for c in row]
+    years = [
+        to_int(m.group(1)) if (m := YEAR_RE.fullmatch(c.replace("ปี", "").strip())) else None for c in row
+    ]
     if sum(1 for y in years if y) >= 2:
         years_row[:] = years
         plan.mark("table_header", unit.line)

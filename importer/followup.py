@@ -121,7 +121,9 @@ def schedule(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
     "ครั้งที่ ๑ ติดตามผลระยะ ๖ เดือน … และรายงานต่อนายกฯ ในเดือนเมษายน"."""
     for unit in units:
         text = unit.rest if unit.marker is not None else unit.text
-        named = None if unit.table else re.search(rf"(?:รอบ|ระยะ|ครั้งที่\s*{NUM}\D{{0,40}}?)\s*({NUM})\s*เดือน", text)
+        named = (
+            None if unit.table else re.search(rf"(?:รอบ|ระยะ|ครั้งที่\s*{NUM}\D{{0,40}}?)\s*({NUM})\s*เดือน", text)
+        )
         report = re.search(rf"(?:รายงาน|เสนอ)\D*?(?:เดือน)?\s*({_MONTHS})", text)
         period = re.search(rf"\(([^)]*(?:{_MONTHS})[^)]*)\)", text)
         if named is None and report and period and _span(period.group(1)) and not unit.table:

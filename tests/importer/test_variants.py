@@ -46,7 +46,9 @@ def test_an_exported_variant_keeps_all_of_the_structure(baselines, path, variant
 def test_wrapped_lines_are_rejoined_into_the_paragraph_they_were_cut_from(baselines):
     plan = _parse(variants.wrapped(SOURCE.read_text(encoding="utf-8")))
     goals = [g.text for f in plan.frameworks.values() for s in f.strategies for g in s.goals]
-    original = [g.text for f in baselines[SOURCE.name].frameworks.values() for s in f.strategies for g in s.goals]
+    original = [
+        g.text for f in baselines[SOURCE.name].frameworks.values() for s in f.strategies for g in s.goals
+    ]
     assert goals == original
     assert max(len(line) for line in variants.wrapped(SOURCE.read_text()).splitlines()) <= 80
 

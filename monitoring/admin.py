@@ -32,8 +32,9 @@ from monitoring.models import (
 from monitoring.selectors import year_projects
 from monitoring.services import PublishError, round_progress_save, round_publish
 from plans.admin_base import PlanContentAdmin, PlanContentStackedInline, PlanContentTabularInline
-from plans.templatetags.thai import baht, digits, thaidate
 from projects.models import Project
+from thaimuang_plan.lib.formatting import baht, digits
+from thaimuang_plan.lib.formatting import date as thaidate
 
 PUBLISHED = "เผยแพร่ผล “{round}” แล้ว ประชาชนเห็นผลรอบนี้ตั้งแต่ตอนนี้"
 PUBLISHED_LATE = "เผยแพร่ผล “{round}” แล้ว แต่ช้ากว่ากำหนด (ควรประกาศภายใน {deadline})"
@@ -170,15 +171,15 @@ class EvaluationRoundAdmin(PlanContentAdmin):
 
     @admin.display(description="วันที่รายงานผล", ordering="report_date")
     def report_date_display(self, obj):
-        return thaidate(obj.report_date, "short")
+        return thaidate(obj.report_date, short=True)
 
     @admin.display(description="ต้องประกาศภายใน", ordering="report_date")
     def announce_by_display(self, obj):
-        return thaidate(obj.announce_by, "short")
+        return thaidate(obj.announce_by, short=True)
 
     @admin.display(description="ประกาศผล", ordering="published_at")
     def published_display(self, obj):
-        when = thaidate(obj.published_at, "short") if obj.published_at else "ยังไม่เผยแพร่"
+        when = thaidate(obj.published_at, short=True) if obj.published_at else "ยังไม่เผยแพร่"
         if obj.is_announcement_late:
             return format_html(
                 '{} <strong class="errornote-inline">ล่าช้า {} วัน</strong>', when, digits(obj.days_late)

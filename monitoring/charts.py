@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from monitoring.rollups import RoundRollup
-from plans.templatetags.thai import digits
+from thaimuang_plan.lib.formatting import strategy_label
 
 LABEL_WIDTH = 230  # room for "ยุทธศาสตร์ที่ ๓" and the like, left of the bars
 BAR_AREA = 520
@@ -58,7 +58,7 @@ def budget_chart(rollup: RoundRollup) -> BudgetChart:
         if group.strategy is None:
             label, title = "ไม่ระบุยุทธศาสตร์", "โครงการที่ไม่ได้ระบุยุทธศาสตร์"
         else:
-            label, title = f"ยุทธศาสตร์ที่ {digits(group.strategy.number)}", group.strategy.title
+            label, title = strategy_label(group.strategy.number), group.strategy.title
         rows.append(
             ChartRow(
                 label=label,

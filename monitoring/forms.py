@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 
 from monitoring.models import EvaluationRound, ProjectProgress
 from plans.forms import LOCK_FIELD, STALE_SAVE, ThaiDecimalField, ThaiIntegerField, ThaiNumberInput, token_of
-from plans.templatetags.thai import baht, digits
+from thaimuang_plan.lib.formatting import baht, digits
 
 CHOOSE_STATUS = "กรุณาเลือกสถานะของโครงการนี้ (หรือล้างช่องอื่นในแถวนี้ถ้ายังไม่ต้องการบันทึก)"
 CANNOT_CLEAR_STATUS = "โครงการนี้บันทึกผลไว้แล้ว ต้องเลือกสถานะ (ลบผลได้ที่หน้ารายการผลการดำเนินงาน)"

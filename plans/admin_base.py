@@ -43,7 +43,8 @@ from plans.forms import (
     ThaiNumberInput,
     token_of,
 )
-from plans.templatetags.thai import digits, thaidate
+from thaimuang_plan.lib.formatting import date as thaidate
+from thaimuang_plan.lib.formatting import digits
 from thaimuang_plan.lib.thai import to_thai_digits
 
 THAI_NUMBER_FIELDS = {

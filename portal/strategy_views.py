@@ -1,23 +1,20 @@
 """Public strategy pages: the frameworks, and each one's hierarchy, indicators and links."""
 
-from collections import defaultdict
-
 from django.http import Http404
 from django.shortcuts import render
 
 from plans.access import edition_for
-from portal.selectors import plan_tree
-from strategies.models import Framework
+from portal.viewmodel import plan_view
 
 
 def index(request, period):
     edition = edition_for(request, period)
-    tree = plan_tree(edition)
+    plan = plan_view(edition)
     context = {
         "edition": edition,
-        "tree": tree,
-        "it_plan": tree.it_plan,
-        "has_sample": any(f.is_sample for f in tree.frameworks),
+        "plan": plan,
+        "it_plan": plan.it_plan,
+        "has_sample": any(f.is_sample for f in plan.frameworks),
         "nav": "strategies",
     }
     return render(request, "strategies/index.html", context)
@@ -25,26 +22,15 @@ def index(request, period):
 
 def framework(request, period, slug):
     edition = edition_for(request, period)
-    tree = plan_tree(edition)
-    current = tree.framework(slug)
+    plan = plan_view(edition)
+    current = plan.framework(slug)
     if current is None:
         raise Http404("ไม่พบกรอบยุทธศาสตร์นี้")
-    # Which IT strategies support each higher-level strategy, from the data already loaded.
-    supporters = defaultdict(list)
-    it_plan = tree.it_plan
-    if it_plan is not None:
-        for strategy in it_plan.strategies.all():
-            for higher in strategy.aligns_with.all():
-                supporters[higher.pk].append(strategy)
-    for strategy in current.strategies.all():
-        strategy.supporter_list = supporters.get(strategy.pk, [])
-    is_it_plan = current.kind == Framework.Kind.IT_PLAN
     context = {
         "edition": edition,
-        "tree": tree,
+        "plan": plan,
         "framework": current,
-        "is_it_plan": is_it_plan,
-        "has_sample": current.is_sample or (is_it_plan and any(p.is_sample for p in tree.projects)),
+        "has_sample": current.is_sample or (current.is_it_plan and plan.projects_have_sample),
         "nav": "strategies",
     }
     return render(request, "strategies/framework.html", context)

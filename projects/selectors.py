@@ -9,7 +9,16 @@ from django.db.models import Prefetch
 
 from plans.models import Edition
 from projects.models import Project, ProjectBudget
-from strategies.models import Framework
+from strategies.models import Framework, Strategy
+from thaimuang_plan.lib.formatting import strategy_label
+
+# The row of form ผ.01 for projects that name no strategy of the IT plan.
+NO_STRATEGY = "ไม่ระบุยุทธศาสตร์"
+
+
+def strategy_heading(strategy: Strategy) -> str:
+    """"ยุทธศาสตร์ที่ N title", as a row or a project names its strategy."""
+    return f"{strategy_label(strategy.number)} {strategy.title}"
 
 
 @dataclass
@@ -17,7 +26,8 @@ class BudgetSummary:
     """Form ผ.01: projects and budget per strategy and fiscal year."""
 
     years: list[int]
-    rows: list[dict]  # {"strategy": Strategy|None, "cells": [{"count", "amount"}], "count", "amount"}
+    # {"strategy": Strategy|None, "label": "ยุทธศาสตร์ที่ N title", "cells": [{"count", "amount"}], "count", "amount"}
+    rows: list[dict]
     totals: list[dict]  # per year {"count", "amount"}
     total_count: int = 0
     total_amount: Decimal = Decimal(0)
@@ -73,6 +83,7 @@ def budget_summary(edition: Edition, projects: list[Project], it_plan: Framework
         rows.append(
             {
                 "strategy": by_pk.get(key),
+                "label": strategy_heading(by_pk[key]) if key in by_pk else NO_STRATEGY,
                 "cells": row_cells,
                 "count": sum(c["count"] for c in row_cells),
                 "amount": sum((c["amount"] for c in row_cells), Decimal(0)),

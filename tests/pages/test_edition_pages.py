@@ -153,7 +153,7 @@ def test_the_imported_dla_strategies_keep_the_source_numbering_quirks(client, im
     chapter2 = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 3})).content.decode()
     # The list prints ยุทธศาสตร์ที่ ๓ twice, as the source does; the details below it, once.
     assert chapter2.count("<strong>ยุทธศาสตร์ที่ ๓</strong> การพัฒนาการบริหารจัดการภาครัฐ") == 2
-    assert chapter2.count('<p class="embed-label">ยุทธศาสตร์ที่ ๓ การพัฒนาการบริหารจัดการภาครัฐ') == 1
+    assert chapter2.count('<p class="embed-label strategy-heading">ยุทธศาสตร์ที่ ๓ การพัฒนาการบริหารจัดการภาครัฐ') == 1
     # The local development plan's indicator table starts at ๑๒), as printed.
     first_row = re.search(r'<table class="indicators wide">.*?<tbody>.*?<th scope="row">([^<]*)', chapter2, re.S)
     assert first_row.group(1).startswith("๑๒)")

@@ -17,10 +17,12 @@ from pathlib import Path
 import reversion
 from django.db import transaction
 
+from editions.services import PublishRefused, edition_publish_as_told
 from importer import report
 from importer.messages import (
     IMPORT_COMMENT,
     NOT_FOUND,
+    PUBLISH_REFUSED,
     SAMPLE_COMMENT,
     SAMPLE_FILE_WITHOUT_FLAG,
     ImportRejected,
@@ -29,7 +31,7 @@ from importer.parser import parse
 from importer.structure import ParsedPlan
 from importer.writer import Writer, Written
 from monitoring.models import Committee, EvaluationMethod, EvaluationRound, IndicatorResult, ScheduleRound
-from plans.models import Block, Edition, ImportFlag, SwotItem
+from plans.models import Block, Edition, EditionStatusChange, ImportFlag, SwotItem
 from projects.models import Project, Unit
 from strategies.models import Framework
 
@@ -81,17 +83,42 @@ def plan_import(
                 reversion.set_user(user)
             reversion.set_comment((SAMPLE_COMMENT if sample else IMPORT_COMMENT).format(name=name))
         if publish and written.edition.status != Edition.Status.PUBLISHED:
-            from plans.services import edition_publish
-
             progress("เผยแพร่ …")
-            edition_publish(edition=written.edition, user=user)
+            try:
+                edition_publish_as_told(edition=written.edition, user=user)
+            except PublishRefused as refused:
+                raise ImportRejected(PUBLISH_REFUSED.format(reason=refused.message)) from None
     return ImportResult(plan=plan, written=written)
+
+
+def _sample_editions_remove(edition: Edition | None) -> int:
+    """Sample editions (the demo's revision) go whole; the edition they replaced is published again."""
+    editions = Edition.objects.filter(is_sample=True)
+    if edition is not None:
+        editions = editions.filter(based_on=edition)
+    count = 0
+    for sample in editions.select_related("based_on"):
+        replaced = sample.based_on
+        if sample.status == Edition.Status.PUBLISHED and replaced and replaced.status == Edition.Status.ARCHIVED:
+            replaced.status = Edition.Status.PUBLISHED
+            replaced.save(update_fields=["status", "updated_at"])
+            EditionStatusChange.objects.create(
+                edition=replaced,
+                from_status=Edition.Status.ARCHIVED,
+                to_status=replaced.status,
+                note=f"ลบ{sample.revision_label}ซึ่งเป็นข้อมูลตัวอย่าง",
+            )
+        # Projects hold on to their strategy (PROTECT): they go first.
+        Project.objects.filter(edition=sample).delete()
+        sample.delete()
+        count += 1
+    return count
 
 
 @transaction.atomic
 def sample_remove(*, edition: Edition | None = None) -> dict[str, int]:
     """Delete every row marked as sample (in one edition, or everywhere). Returns counts per model."""
-    counts = {}
+    counts = {Edition._meta.verbose_name_plural: _sample_editions_remove(edition)}
     for model, edition_path in [
         (EvaluationRound, "edition"),
         (IndicatorResult, "indicator__framework__edition"),

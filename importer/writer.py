@@ -84,11 +84,12 @@ def find_edition(plan: ParsedPlan, *, sample: bool) -> Edition | None:
         organization = Organization.objects.filter(name=plan.organization_name).first()
         if organization is None:
             return None
+        # A file is the plan as first written (revision 0); revisions are made in the admin.
         return Edition.objects.filter(
-            organization=organization, start_year=plan.start_year, end_year=plan.end_year
+            organization=organization, start_year=plan.start_year, end_year=plan.end_year, revision_number=0
         ).first()
     editions = list(
-        Edition.objects.filter(start_year=plan.start_year, end_year=plan.end_year).select_related(
+        Edition.objects.filter(start_year=plan.start_year, end_year=plan.end_year, revision_number=0).select_related(
             "organization"
         )
     )

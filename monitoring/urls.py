@@ -5,7 +5,7 @@ from monitoring import views
 app_name = "monitoring"
 
 urlpatterns = [
-    path("plans/<str:period>/monitoring/", views.index, name="index"),
-    path("plans/<str:period>/monitoring/rounds/<int:pk>/", views.round_detail, name="round"),
-    path("plans/<str:period>/reports/<int:fiscal_year>/pdf/", views.report_pdf, name="report_pdf"),
+    path("plans/<edition:period>/monitoring/", views.index, name="index"),
+    path("plans/<edition:period>/monitoring/rounds/<int:pk>/", views.round_detail, name="round"),
+    path("plans/<edition:period>/reports/<int:fiscal_year>/pdf/", views.report_pdf, name="report_pdf"),
 ]

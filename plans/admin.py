@@ -1,21 +1,14 @@
 import reversion
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
-from django.views.decorators.http import require_POST
 
 from plans.admin_base import PlanContentAdmin, PlanContentTabularInline
-from plans.models import Block, Edition, ImportFlag, Organization, Section, SwotItem
-from plans.services import edition_publish
+from plans.models import Block, Edition, EditionStatusChange, ImportFlag, Organization, Section, SwotItem
 from thaimuang_plan.lib.thai import to_thai_digits
-
-PUBLISHED = "เผยแพร่ “{edition}” แล้ว ประชาชนเห็นแผนฉบับนี้ตั้งแต่ตอนนี้"
-NOT_PUBLISHED = "เผยแพร่ “{edition}” ไม่ได้: {reason}"
 
 reversion.register(Organization)
 reversion.register(Edition)
@@ -29,6 +22,14 @@ def public_url(edition: Edition) -> str | None:
     """Where residents read this edition, or None while the public pages are not installed."""
     try:
         return reverse("plans:edition", kwargs={"period": edition.slug})
+    except NoReverseMatch:
+        return None
+
+
+def _life_url(name: str, edition: Edition) -> str | None:
+    """The pages of an edition's life (revise, publish, withdraw, next plan) live in editions/."""
+    try:
+        return reverse(f"editions:{name}", args=[edition.pk])
     except NoReverseMatch:
         return None
 
@@ -60,26 +61,64 @@ class ImportFlagInline(admin.TabularInline):
         return False
 
 
+class StatusChangeInline(admin.TabularInline):
+    """When the edition was published, replaced or withdrawn, by whom and why: read only, kept for good."""
+
+    model = EditionStatusChange
+    fields = ["changed_at", "from_status", "to_status", "changed_by", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "ประวัติสถานะ (เผยแพร่ แทนที่ ยกเลิกการเผยแพร่)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("changed_by")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Edition)
 class EditionAdmin(PlanContentAdmin):
-    list_display = ["title", "period", "status", "published_at", "unresolved_flags", "preview_link"]
+    list_display = ["title", "period", "edition_label", "status", "published_at", "unresolved_flags", "preview_link"]
     list_filter = ["status", "organization"]
     search_fields = ["title"]
     list_select_related = ["organization"]
-    readonly_fields = ["status", "published_at", "source_name", "source_sha256", "imported_at", "imported_by"]
+    readonly_fields = [
+        "status",
+        "published_at",
+        "revision_kind",
+        "revision_number",
+        "based_on",
+        "withdrawn_at",
+        "withdrawal_reason",
+        "source_name",
+        "source_sha256",
+        "imported_at",
+        "imported_by",
+    ]
     fieldsets = [
-        (None, {"fields": ["organization", "title", ("start_year", "end_year"), "foreword_signatory"]}),
+        (None, {"fields": ["organization", "title", ("start_year", "end_year"), "foreword_signatory", "is_sample"]}),
+        (
+            "ฉบับ",
+            {
+                "fields": [("revision_kind", "revision_number"), "approval_reference", "approved_on", "based_on"],
+                "description": "ฉบับแก้ไข เพิ่มเติม หรือเปลี่ยนแปลงเริ่มจากแผนที่เผยแพร่แล้ว ด้วยปุ่ม “จัดทำฉบับแก้ไข” ด้านบน",
+            },
+        ),
         (
             "การเผยแพร่",
             {
-                "fields": ["status", "published_at"],
-                "description": "ใช้ปุ่ม “เผยแพร่” ด้านบนเพื่อเผยแพร่แผนฉบับนี้ แผนที่เผยแพร่ก่อนหน้าจะเปลี่ยนเป็นฉบับเก่า",
+                "fields": ["status", "published_at", "withdrawn_at", "withdrawal_reason"],
+                "description": "ใช้ปุ่ม “ตรวจและเผยแพร่” ด้านบน ระบบจะตรวจแผนก่อน แผนที่เผยแพร่ก่อนหน้าจะเปลี่ยนเป็นฉบับเก่าซึ่งยังเปิดดูได้",
             },
         ),
         ("ไฟล์ต้นฉบับ", {"fields": ["source_name", "source_sha256", "imported_at", "imported_by"], "classes": ["collapse"]}),
     ]
-    inlines = [ImportFlagInline]
-    actions = ["publish_selected"]
+    inlines = [StatusChangeInline, ImportFlagInline]
     change_form_template = "admin/plans/edition/change_form.html"
 
     def get_queryset(self, request):
@@ -105,32 +144,9 @@ class EditionAdmin(PlanContentAdmin):
             return "-"
         return format_html('<a href="{}" target="_blank" rel="noopener">ดูแบบที่ประชาชนเห็น</a>', url)
 
-    def has_publish_permission(self, request, obj=None):
-        return request.user.has_perm("plans.publish_edition")
-
-    @admin.action(description="เผยแพร่แผนที่เลือก", permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        for edition in queryset:
-            self._publish(request, edition)
-
-    def _publish(self, request, edition):
-        try:
-            edition_publish(edition=edition, user=request.user)
-        except (ValueError, ValidationError) as error:
-            self.message_user(request, NOT_PUBLISHED.format(edition=edition, reason=_reason(error)), messages.ERROR)
-        else:
-            self.message_user(request, PUBLISHED.format(edition=edition), messages.SUCCESS)
-
-    def get_urls(self):
-        publish = self.admin_site.admin_view(require_POST(self.publish_view))
-        return [path("<int:pk>/publish/", publish, name="plans_edition_publish"), *super().get_urls()]
-
-    def publish_view(self, request, pk):
-        edition = get_object_or_404(Edition, pk=pk)
-        if not self.has_publish_permission(request, edition):
-            raise PermissionDenied
-        self._publish(request, edition)
-        return redirect("admin:plans_edition_change", edition.pk)
+    @admin.display(description="ฉบับ", ordering="revision_number")
+    def edition_label(self, obj):
+        return obj.edition_label
 
     def save_formset(self, request, form, formset, change):
         if formset.model is ImportFlag:
@@ -140,16 +156,17 @@ class EditionAdmin(PlanContentAdmin):
         super().save_formset(request, form, formset, change)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        can_publish = request.user.has_perm("plans.publish_edition")
+        can_add = request.user.has_perm("plans.add_edition")
+        published = bool(obj) and obj.status == Edition.Status.PUBLISHED
         context.update(
             preview_url=public_url(obj) if obj else None,
-            can_publish=bool(obj) and obj.status != Edition.Status.PUBLISHED and self.has_publish_permission(request, obj),
+            publish_url=_life_url("publish", obj) if obj and not published and can_publish else None,
+            withdraw_url=_life_url("withdraw", obj) if obj and obj.is_public and can_publish else None,
+            revise_url=_life_url("revise", obj) if published and can_add else None,
+            next_plan_url=_life_url("next_plan", obj) if obj and can_add else None,
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-
-def _reason(error) -> str:
-    messages_ = getattr(error, "messages", None)
-    return " ".join(messages_) if messages_ else str(error)
 
 
 @admin.register(ImportFlag)

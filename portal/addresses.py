@@ -1,30 +1,46 @@
 """The public addresses of the parts of a plan, written once for pages, search, sitemaps and the view model.
 
-A chapter's address is its position (1..n) among the edition's top-level sections in document
-order, so that "/document/3/" is the third chapter as printed in the source's table of contents.
+Addresses never move: a chapter's is its key (from its printed number, "/chapters/2/", fixed
+when the heading is first saved), a section's is an anchor from its key on its chapter, a
+strategy's an anchor from its printed number, a project's its printed number. The old
+"/document/<n>/" (the n-th chapter) redirects (``portal.views.chapter_by_position``).
 """
 
 from __future__ import annotations
 
 from django.urls import reverse
 
+from strategies.models import strategy_anchor
 
-def chapter_positions(sections) -> dict[int, int]:
-    """Section id -> position (1..n) of the chapter it belongs to, for sections of one edition."""
+__all__ = ["chapter_keys", "chapter_positions", "chapter_url", "framework_url", "project_url", "strategy_anchor", "strategy_url"]
+
+
+def _chapters_of(sections) -> dict[int, object]:
+    """Section id -> the chapter (top-level section) it belongs to, for sections of one edition."""
     by_id = {s.pk: s for s in sections}
-    chapters = [s for s in sorted(sections, key=lambda s: s.order) if s.parent_id is None]
-    position = {c.pk: n for n, c in enumerate(chapters, start=1)}
     result = {}
     for section in sections:
         top = section
         while top.parent_id is not None and top.parent_id in by_id:
             top = by_id[top.parent_id]
-        result[section.pk] = position.get(top.pk, 1)
+        result[section.pk] = top
     return result
 
 
-def chapter_url(period: str, position: int, anchor: str = "") -> str:
-    url = reverse("plans:chapter", kwargs={"period": period, "order": position})
+def chapter_positions(sections) -> dict[int, int]:
+    """Section id -> position (1..n) of the chapter it belongs to: the page's place in the reader."""
+    chapters = [s for s in sorted(sections, key=lambda s: s.order) if s.parent_id is None]
+    position = {c.pk: n for n, c in enumerate(chapters, start=1)}
+    return {pk: position.get(top.pk, 1) for pk, top in _chapters_of(sections).items()}
+
+
+def chapter_keys(sections) -> dict[int, str]:
+    """Section id -> key of the chapter it belongs to: the chapter's address."""
+    return {pk: top.key for pk, top in _chapters_of(sections).items()}
+
+
+def chapter_url(period: str, key: str, anchor: str = "") -> str:
+    url = reverse("plans:chapter", kwargs={"period": period, "key": key})
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -33,12 +49,8 @@ def framework_url(period: str, slug: str, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def strategy_anchor(strategy_id: int) -> str:
-    return f"strategy-{strategy_id}"
-
-
-def strategy_url(period: str, framework_slug: str, strategy_id: int) -> str:
-    return framework_url(period, framework_slug, strategy_anchor(strategy_id))
+def strategy_url(period: str, framework_slug: str, number: int) -> str:
+    return framework_url(period, framework_slug, strategy_anchor(number))
 
 
 def indicators_anchor(framework_id: int) -> str:

@@ -20,6 +20,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from plans.models import Block, Edition, Section
+from portal import addresses
 from projects.models import Project
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, Strategy, Tactic
 from thaimuang_plan.lib.richtext import to_plain_text
@@ -119,8 +120,8 @@ def search_edition(edition: Edition, query: str) -> Results:
     groups: list[tuple[str, list[Hit]]] = []
 
     # Narrative and section titles, linked to their chapter page.
-    sections = list(Section.objects.filter(edition=edition).only("id", "parent_id", "number", "title", "order"))
-    chapter_of = _chapter_positions(sections)
+    sections = list(Section.objects.filter(edition=edition).only("id", "parent_id", "number", "title", "order", "key"))
+    chapter_of = addresses.chapter_keys(sections)
     by_id = {s.pk: s for s in sections}
     hits = []
     for section in sections:
@@ -163,7 +164,7 @@ def search_edition(edition: Edition, query: str) -> Results:
             _hit(
                 "ยุทธศาสตร์",
                 f"{s.framework} — ยุทธศาสตร์ที่ {_digits(s.number)}",
-                framework_url(s.framework, f"#strategy-{s.pk}"),
+                framework_url(s.framework, "#" + addresses.strategy_anchor(s.number)),
                 [s.title, s.heading_in_detail, s.description],
                 variants,
             )
@@ -174,11 +175,13 @@ def search_edition(edition: Edition, query: str) -> Results:
         .select_related("strategy__framework")
     ):
         framework = g.strategy.framework
-        hits.append(_hit("เป้าประสงค์", str(framework), framework_url(framework, f"#strategy-{g.strategy_id}"), [g.text], variants))
+        hits.append(_hit("เป้าประสงค์", str(framework), framework_url(framework, "#" + addresses.strategy_anchor(g.strategy.number)), [g.text], variants))
     for t in capped(
-        Tactic.objects.filter(framework__edition=edition).filter(_matching(["text"], variants)).select_related("framework")
+        Tactic.objects.filter(framework__edition=edition)
+        .filter(_matching(["text"], variants))
+        .select_related("framework", "strategy")
     ):
-        anchor = f"#strategy-{t.strategy_id}" if t.strategy_id else ""
+        anchor = "#" + addresses.strategy_anchor(t.strategy.number) if t.strategy_id else ""
         hits.append(_hit("กลยุทธ์", str(t.framework), framework_url(t.framework, anchor), [t.text], variants))
     for i in capped(
         Indicator.objects.filter(framework__edition=edition).filter(_matching(["name"], variants)).select_related("framework")
@@ -198,20 +201,5 @@ def search_edition(edition: Edition, query: str) -> Results:
     return Results(query=query, groups=[(label, hits) for label, hits in groups if hits], truncated=truncated)
 
 
-def _chapter_positions(sections: list[Section]) -> dict[int, int]:
-    """Section id -> position (1..n) of the chapter it belongs to."""
-    by_id = {s.pk: s for s in sections}
-    chapters = [s for s in sorted(sections, key=lambda s: s.order) if s.parent_id is None]
-    position = {c.pk: n for n, c in enumerate(chapters, start=1)}
-    result = {}
-    for section in sections:
-        top = section
-        while top.parent_id is not None and top.parent_id in by_id:
-            top = by_id[top.parent_id]
-        result[section.pk] = position.get(top.pk, 1)
-    return result
-
-
 def _section_url(period, chapter_of, section) -> str:
-    url = reverse("plans:chapter", kwargs={"period": period, "order": chapter_of[section.pk]})
-    return f"{url}#{section.anchor}"
+    return addresses.chapter_url(period, chapter_of[section.pk], section.anchor)

@@ -9,7 +9,7 @@ from strategies.models import Framework
 
 
 def _public_editions():
-    return Edition.objects.filter(status__in=[Edition.Status.PUBLISHED, Edition.Status.ARCHIVED])
+    return Edition.objects.public()
 
 
 class StaticSitemap(Sitemap):
@@ -39,15 +39,10 @@ class EditionSitemap(Sitemap):
 class ChapterSitemap(Sitemap):
     def items(self):
         chapters = Section.objects.filter(edition__in=_public_editions(), parent__isnull=True).select_related("edition")
-        position = {}
-        items = []
-        for chapter in chapters.order_by("edition", "order"):
-            position[chapter.edition_id] = position.get(chapter.edition_id, 0) + 1
-            items.append((chapter.edition.slug, position[chapter.edition_id]))
-        return items
+        return [(chapter.edition.slug, chapter.key) for chapter in chapters.order_by("edition", "order")]
 
     def location(self, item):
-        return reverse("plans:chapter", kwargs={"period": item[0], "order": item[1]})
+        return reverse("plans:chapter", kwargs={"period": item[0], "key": item[1]})
 
 
 class FrameworkSitemap(Sitemap):

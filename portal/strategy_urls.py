@@ -5,6 +5,6 @@ from portal import strategy_views as views
 app_name = "strategies"
 
 urlpatterns = [
-    path("plans/<str:period>/strategies/", views.index, name="index"),
-    path("plans/<str:period>/strategies/<slug:slug>/", views.framework, name="framework"),
+    path("plans/<edition:period>/strategies/", views.index, name="index"),
+    path("plans/<edition:period>/strategies/<slug:slug>/", views.framework, name="framework"),
 ]

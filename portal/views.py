@@ -1,10 +1,10 @@
 """Public pages of an edition: front page, editions, the document reader, search, notices."""
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from plans.access import NO_PUBLISHED_PLAN, current_edition, edition_for
-from plans.models import Edition, Organization
+from plans.models import Edition, Organization, Section
 from portal import search as plan_search
 from portal.selectors import edition_overview
 from portal.viewmodel import document_outline, plan_view
@@ -36,7 +36,9 @@ def _edition_page(request, edition, *, is_home):
 
 def editions(request):
     """Every edition a visitor may see, newest first; earlier plans stay reachable."""
-    edition_list = list(Edition.objects.visible_to(request.user).select_related("organization").order_by("-start_year"))
+    edition_list = list(
+        Edition.objects.listed_for(request.user).select_related("organization").order_by("-start_year", "-revision_number")
+    )
     return render(
         request,
         "plans/editions.html",
@@ -55,13 +57,18 @@ def document(request, period):
     )
 
 
-def chapter(request, period, order):
-    """One chapter, in document order, with the structured data printed where the source prints it."""
+def chapter(request, period, key):
+    """One chapter, in document order, with the structured data printed where the source prints it.
+
+    The address carries the chapter's key (its printed number, "2", or a word such as
+    "foreword"), so inserting or moving chapters never changes it.
+    """
     edition = edition_for(request, period)
     plan = plan_view(edition)
-    current = plan.chapter(order)
+    current = plan.chapter_at(key)
     if current is None:
         raise Http404("ไม่พบบทนี้ในแผน")
+    order = current.position
     context = {
         "edition": edition,
         "plan": plan,
@@ -73,6 +80,16 @@ def chapter(request, period, order):
         "nav": "document",
     }
     return render(request, "plans/chapter.html", context)
+
+
+def chapter_by_position(request, period, order):
+    """/document/<n>/ (the n-th chapter), the address chapters had before they had keys."""
+    edition = edition_for(request, period)
+    keys = list(Section.objects.filter(edition=edition, parent=None).order_by("order").values_list("key", flat=True))
+    if not 1 <= order <= len(keys):
+        raise Http404("ไม่พบบทนี้ในแผน")
+    # Not permanent: the position of a chapter may change, its key does not.
+    return redirect("plans:chapter", period=period, key=keys[order - 1])
 
 
 def search(request, period):

@@ -100,7 +100,7 @@ def export(request, period, dataset, fmt):
         raise Http404("ไม่มีชุดข้อมูลนี้")
     edition = edition_for(request, period)
     response = HttpResponse(exports.export(edition, dataset, fmt), content_type=exports.FORMATS[fmt])
-    filename = f"{dataset}-{edition.slug}.{fmt}"
+    filename = f"{dataset}-{edition.file_slug}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

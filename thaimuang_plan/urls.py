@@ -12,6 +12,8 @@ admin.site.index_title = "จัดการเนื้อหาแผน"
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    # Before admin/: the admin's catch-all would answer /admin/editions/... first.
+    path("", include("editions.urls")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("portal.urls")),

@@ -1,3 +1,6 @@
+import hashlib
+import re
+
 from django.db import models
 from django.db.models import Q
 
@@ -5,6 +8,29 @@ from plans.fields import RichTextField
 
 from .base import PlanContent, SampleFlag
 from .edition import Edition
+
+# Headings printed without a number get a word for their address instead.
+UNNUMBERED_KEYS = {
+    "คำนำ": "foreword",
+    "สารบัญ": "contents",
+    "บทสรุปผู้บริหาร": "summary",
+    "ภาคผนวก": "appendix",
+    "บรรณานุกรม": "bibliography",
+}
+_KEY_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_NUMBER_KEY = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+
+
+def section_key(number: str, title: str) -> str:
+    """The address word of a heading, from what is printed: "บทที่ ๒" -> "2", "๒.๒.๑" -> "2.2.1",
+    "คำนำ" -> "foreword"; other unnumbered headings get a short code made from their title."""
+    found = _NUMBER_KEY.search(number.translate(_KEY_DIGITS))
+    if found:
+        return found.group(0)
+    word = UNNUMBERED_KEYS.get(title.strip())
+    if word:
+        return word
+    return "h" + hashlib.sha1(title.strip().encode()).hexdigest()[:6]
 
 
 class Section(PlanContent):
@@ -43,6 +69,13 @@ class Section(PlanContent):
     )
     in_toc = models.BooleanField("อยู่ในสารบัญ", default=True)
     order = models.PositiveIntegerField("ลำดับ", default=0, help_text="ลำดับในเอกสารทั้งเล่ม น้อยขึ้นก่อน")
+    key = models.CharField(
+        "ชื่อในที่อยู่เว็บ",
+        max_length=40,
+        blank=True,
+        help_text="ตั้งจากเลขหัวข้อเมื่อสร้าง เช่น 2 หรือ 2.2.1 แล้วคงเดิมแม้เลขหรือลำดับเปลี่ยน "
+        "เพื่อให้ลิงก์ที่อ้างอิงไว้ไม่เสีย (เว้นว่างให้ระบบตั้งให้)",
+    )
 
     class Meta:
         verbose_name = "หัวข้อในเอกสาร"
@@ -52,13 +85,45 @@ class Section(PlanContent):
             # The plan tree loads every section of an edition in document order.
             models.Index(fields=["edition", "order"], name="section_edition_order"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "key"],
+                condition=~Q(key=""),
+                name="section_unique_key",
+                violation_error_message="แผนนี้มีหัวข้อที่ใช้ชื่อในที่อยู่เว็บนี้แล้ว",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.number} {self.title}".strip()
 
+    def save(self, *args, **kwargs):
+        # The address is fixed the first time a heading is saved, from its printed
+        # number, so that later renumbering or reordering never moves a cited link.
+        if not self.key:
+            self.key = self.free_key(section_key(self.number, self.title))
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "key"}
+        super().save(*args, **kwargs)
+
+    def free_key(self, wanted: str) -> str:
+        """``wanted``, or ``wanted-2``, ``wanted-3`` ... when another heading of the edition has it.
+        Runs a query."""
+        taken = set(
+            Section.objects.filter(edition_id=self.edition_id, key__startswith=wanted)
+            .exclude(pk=self.pk)
+            .values_list("key", flat=True)
+        )
+        key, n = wanted, 1
+        while key in taken:
+            n += 1
+            key = f"{wanted}-{n}"
+        return key
+
     @property
     def anchor(self) -> str:
-        return f"s{self.pk}"
+        """The fragment of this heading on its chapter page: #sec-2.2.1 (stable like the key)."""
+        return f"sec-{self.key}" if self.key else f"s{self.pk}"
 
 
 class Block(PlanContent, SampleFlag):

@@ -5,5 +5,5 @@ from portal.pdf import views
 app_name = "pdf"
 
 urlpatterns = [
-    path("plans/<str:period>/pdf/", views.plan_pdf, name="plan"),
+    path("plans/<edition:period>/pdf/", views.plan_pdf, name="plan"),
 ]

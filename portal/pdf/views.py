@@ -12,7 +12,7 @@ from printing.responses import pdf_response
 
 
 def plan_filename(edition: Edition) -> str:
-    return f"แผนแม่บทเทคโนโลยีสารสนเทศ-{edition.slug}.pdf"
+    return f"แผนแม่บทเทคโนโลยีสารสนเทศ-{edition.file_slug}.pdf"
 
 
 @require_GET

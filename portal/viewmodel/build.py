@@ -127,7 +127,9 @@ def _framework(framework: Framework, period: str, supporters: dict[int, list[Lin
 
     strategies = []
     seen_numbers = set()
+    times_printed = defaultdict(int)
     for strategy in framework.strategies.all():
+        times_printed[strategy.number] += 1
         goals = [
             GoalView(number=g.number, text=g.text, tactics=goals_tactics.get(g.pk, [])) for g in strategy.goals.all()
         ]
@@ -144,13 +146,15 @@ def _framework(framework: Framework, period: str, supporters: dict[int, list[Lin
             indicators=indicators,
             indicators_in_details=[] if indicators_embedded else indicators,
             show_details=True,
-            anchor=addresses.strategy_anchor(strategy.pk),
-            url=addresses.strategy_url(period, framework.slug, strategy.pk),
+            anchor=addresses.strategy_anchor(strategy.number, times_printed[strategy.number]),
+            url=addresses.framework_url(
+                period, framework.slug, addresses.strategy_anchor(strategy.number, times_printed[strategy.number])
+            ),
             aligns_with=[
                 Link(
                     label=f"{higher.framework}: {fmt.strategy_label(higher.number)}",
                     title=higher.title,
-                    url=addresses.strategy_url(period, higher.framework.slug, higher.pk),
+                    url=addresses.strategy_url(period, higher.framework.slug, higher.number),
                 )
                 for higher in strategy.aligns_with.all()
             ],
@@ -214,7 +218,7 @@ def _supporters(frameworks: list[Framework], period: str) -> dict[int, list[Link
                     Link(
                         label=fmt.strategy_label(strategy.number),
                         title=strategy.title,
-                        url=addresses.strategy_url(period, framework.slug, strategy.pk),
+                        url=addresses.strategy_url(period, framework.slug, strategy.number),
                     )
                 )
     return found
@@ -274,11 +278,13 @@ def _blocks(section: Section, frameworks: dict[int, FrameworkView], it_plan, emb
 def _sections(sections: list[Section], period: str, blocks_of, has_own_text) -> list[SectionView]:
     """The chapters, each with its sections below it; ``blocks_of(section)`` gives a section's blocks."""
     position = addresses.chapter_positions(sections)
+    chapter_key = addresses.chapter_keys(sections)
     views = {}
     for section in sections:
         blocks = blocks_of(section)
         views[section.pk] = SectionView(
             pk=section.pk,
+            key=section.key,
             anchor=section.anchor,
             level=section.level,
             number=section.number,
@@ -288,7 +294,7 @@ def _sections(sections: list[Section], period: str, blocks_of, has_own_text) -> 
             blocks=blocks,
             children=[],
             position=position[section.pk],
-            url=addresses.chapter_url(period, position[section.pk], section.anchor),
+            url=addresses.chapter_url(period, chapter_key[section.pk], section.anchor),
             has_text=has_own_text(section),
             has_sample=any(b.is_sample for b in blocks),
         )
@@ -298,7 +304,7 @@ def _sections(sections: list[Section], period: str, blocks_of, has_own_text) -> 
         parent = views.get(section.parent_id)
         (parent.children if parent else chapters).append(view)
     for chapter in chapters:
-        chapter.url = addresses.chapter_url(period, chapter.position)
+        chapter.url = addresses.chapter_url(period, chapter_key[chapter.pk])
         _mark(chapter)
     return chapters
 
@@ -377,7 +383,8 @@ def plan_view(edition: Edition) -> PlanView:
         lambda s: bool(s.blocks.all()),
     )
     has_sample = (
-        any(embed_sample.values())
+        edition.is_sample
+        or any(embed_sample.values())
         or any(f.is_sample for f in frameworks)
         or any(b.is_sample for s in sections for b in s.blocks.all())
     )

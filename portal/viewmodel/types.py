@@ -199,6 +199,7 @@ class BlockView:
 @dataclass
 class SectionView:
     pk: int
+    key: str  # the address word: /chapters/<key>/ for a chapter
     anchor: str
     level: int
     number: str
@@ -207,7 +208,7 @@ class SectionView:
     in_toc: bool
     blocks: list[BlockView]
     children: list[SectionView]
-    position: int  # of its chapter, in the chapter's address
+    position: int  # of its chapter among the chapters, for the reader's previous/next
     url: str  # the chapter page, at this section's heading
     has_text: bool = False  # it or a section below has narrative from the source
     has_sample: bool = False  # one of its own blocks is sample (the print heading says so)
@@ -246,6 +247,10 @@ class PlanView:
 
     def chapter(self, position: int) -> SectionView | None:
         return self.chapters[position - 1] if 1 <= position <= len(self.chapters) else None
+
+    def chapter_at(self, key: str) -> SectionView | None:
+        """The chapter whose address is /chapters/<key>/."""
+        return next((c for c in self.chapters if c.key == key), None)
 
     @property
     def front_matter(self) -> list[SectionView]:

@@ -1,5 +1,5 @@
 from .framework import Framework, FrameworkPoint, FrameworkQuerySet
-from .hierarchy import Goal, Strategy, Tactic
+from .hierarchy import Goal, Strategy, Tactic, strategy_anchor
 from .indicators import TARGET_YEAR_OUTSIDE_PERIOD, Indicator, IndicatorTarget
 
 __all__ = [
@@ -12,4 +12,5 @@ __all__ = [
     "IndicatorTarget",
     "Strategy",
     "Tactic",
+    "strategy_anchor",
 ]

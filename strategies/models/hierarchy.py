@@ -7,6 +7,12 @@ from plans.models import PlanContent
 from .framework import Framework
 
 
+def strategy_anchor(number: int, repeat: int = 1) -> str:
+    """#strategy-2 from the printed number, so reordering strategies moves no link; a number
+    printed twice (the DLA plan's ยุทธศาสตร์ที่ ๓) gets #strategy-3-2 for its repeat."""
+    return f"strategy-{number}" if repeat == 1 else f"strategy-{number}-{repeat}"
+
+
 class Strategy(PlanContent):
     """ยุทธศาสตร์: the top of a framework's strategy -> goal -> tactic hierarchy."""
 
@@ -40,6 +46,11 @@ class Strategy(PlanContent):
 
     def __str__(self):
         return f"ยุทธศาสตร์ที่ {self.number} {self.title[:80]}"
+
+    @property
+    def anchor(self) -> str:
+        """The fragment of this strategy on its framework's page (see ``strategy_anchor``)."""
+        return strategy_anchor(self.number)
 
 
 class Goal(PlanContent):

@@ -37,7 +37,9 @@ def test_earlier_editions_stay_reachable(client, plan):
     plan.save(update_fields=["status"])
     assert "๒๕๖๖–๒๕๗๐" in client.get("/").content.decode()
     listing = client.get(reverse("plans:editions")).content.decode()
-    assert f'href="/plans/{PERIOD}/"' in listing and f'href="/plans/{newer.slug}/"' in listing
+    # The archived edition is linked at its permanent address; the plain period still leads to it.
+    assert f'href="/plans/{PERIOD}/r0/"' in listing and f'href="/plans/{newer.slug}/"' in listing
+    assert client.get(f"/plans/{PERIOD}/r0/").status_code == 200
     assert client.get(f"/plans/{PERIOD}/").status_code == 200
 
 
@@ -79,7 +81,7 @@ def test_the_table_of_contents_lists_every_chapter_with_printed_numbers_and_page
 
 
 def test_a_chapter_shows_its_text_and_embedded_framework_data_in_order(client, plan):
-    html = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 3})).content.decode()
+    html = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "key": "2"})).content.decode()
     assert html.count("<h1") == 1
     assert "บทที่ ๒ กรอบแนวคิด" in html
     vision = html.index("มุ่งสร้างท้องถิ่นไทยให้เข้มแข็ง")
@@ -97,25 +99,25 @@ def test_a_chapter_shows_its_text_and_embedded_framework_data_in_order(client, p
 
 
 def test_the_first_chapters_show_the_source_text(client, plan):
-    foreword = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 1})).content.decode()
+    foreword = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "key": "foreword"})).content.decode()
     assert FOREWORD in foreword and "คณะทำงานระบบเทคโนโลยีสารสนเทศ" in foreword
-    chapter1 = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 2})).content.decode()
+    chapter1 = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "key": "1"})).content.decode()
     assert OBJECTIVE_1 in chapter1
 
 
 def test_a_chapter_without_text_shows_its_table_of_contents(client, plan):
-    html = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 4})).content.decode()
+    html = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "key": "3"})).content.decode()
     assert "ยังไม่มีเนื้อหาในเอกสารต้นฉบับ" in html
     assert "๓.๑ ด้านกายภาพ" in html and "๑๕-๑๖" in html
 
 
 def test_a_chapter_past_the_last_is_not_found(client, plan):
-    assert client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 99})).status_code == 404
+    assert client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "key": "98"})).status_code == 404
 
 
 def test_sample_content_is_labelled_on_the_chapter_that_shows_it(client, plan):
-    sample = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 5})).content.decode()
-    source_only = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 2})).content.decode()
+    sample = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "key": "4"})).content.decode()
+    source_only = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "key": "1"})).content.decode()
     assert "ข้อมูลตัวอย่าง" in sample
     assert "ข้อมูลตัวอย่าง" not in source_only
 
@@ -125,7 +127,7 @@ def test_rich_text_is_not_reescaped_but_scripts_never_reach_the_page(client, pla
 
     section = Section.objects.get(edition=plan, number="บทที่ ๑")
     Block.objects.create(section=section, order=9, text="<strong>สำคัญ</strong><script>alert(1)</script>")
-    html = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 2})).content.decode()
+    html = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "key": "1"})).content.decode()
     assert "<strong>สำคัญ</strong>" in html
     assert "<script>alert(1)" not in html
 
@@ -141,7 +143,8 @@ def test_the_imported_source_document_reads_on_the_chapter_pages(client, importe
     assert toc.status_code == 200
     html = toc.content.decode()
     assert "การวิเคราะห์สภาพแวดล้อมขององค์กร" in html and "ระบบราชการ ๔.๐" in html
-    pages = [client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": n})) for n in range(1, 8)]
+    keys = ["foreword", "1", "2", "3", "4", "5", "6"]
+    pages = [client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "key": key})) for key in keys]
     text = "".join(p.content.decode() for p in pages if p.status_code == 200)
     assert "มุ่งสร้างท้องถิ่นไทยให้เข้มแข็ง" in text
     assert "ยังไม่มีเนื้อหาในเอกสารต้นฉบับ" in text
@@ -150,7 +153,7 @@ def test_the_imported_source_document_reads_on_the_chapter_pages(client, importe
 
 
 def test_the_imported_dla_strategies_keep_the_source_numbering_quirks(client, imported_plan):
-    chapter2 = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 3})).content.decode()
+    chapter2 = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "key": "2"})).content.decode()
     # The list prints ยุทธศาสตร์ที่ ๓ twice, as the source does; the details below it, once.
     assert chapter2.count("<strong>ยุทธศาสตร์ที่ ๓</strong> การพัฒนาการบริหารจัดการภาครัฐ") == 2
     assert chapter2.count('<p class="embed-label strategy-heading">ยุทธศาสตร์ที่ ๓ การพัฒนาการบริหารจัดการภาครัฐ') == 1
@@ -166,7 +169,7 @@ def test_the_schedule_names_the_reporting_month(client, plan):
     ScheduleRound.objects.create(edition=plan, number="๑.", name="รอบ ๖ เดือน", period_text="ตุลาคม - มีนาคม", report_month=4)
     section = Section.objects.get(edition=plan, number="๖.๑")
     Block.objects.create(section=section, order=1, kind=Block.Kind.EMBED, embed=Block.Embed.SCHEDULE)
-    html = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "order": 7})).content.decode()
+    html = client.get(reverse("plans:chapter", kwargs={"period": PERIOD, "key": "6"})).content.decode()
     assert "<td>เมษายน</td>" in html and "เดือนที่ ๔" not in html
 
 

@@ -8,8 +8,8 @@ from tests.pages.factories import build_plan
 PAGES = [
     "/plans/{p}/",
     "/plans/{p}/document/",
-    "/plans/{p}/document/3/",
-    "/plans/{p}/document/6/",
+    "/plans/{p}/chapters/2/",
+    "/plans/{p}/chapters/5/",
     "/plans/{p}/strategies/",
     "/plans/{p}/strategies/it/",
     "/plans/{p}/strategies/local/",

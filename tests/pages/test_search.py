@@ -17,11 +17,11 @@ def test_a_thai_word_inside_a_sentence_is_found_and_highlighted(client, plan):
 
 def test_search_reaches_blocks_strategies_tactics_indicators_and_projects(client, plan):
     cases = {
-        "ไร้พรมแดน": f"/plans/{PERIOD}/document/1/",
+        "ไร้พรมแดน": f"/plans/{PERIOD}/chapters/foreword/",
         "องค์กรดิจิทัล": f"/plans/{PERIOD}/strategies/dla/",
         "หมู่บ้านสะอาด": f"/plans/{PERIOD}/strategies/local/",
         "เครือข่ายอินเทอร์เน็ตไร้สาย": f"/plans/{PERIOD}/projects/4/",
-        "กรอบแนวคิด": f"/plans/{PERIOD}/document/3/",
+        "กรอบแนวคิด": f"/plans/{PERIOD}/chapters/2/",
     }
     for query, url in cases.items():
         html = client.get(SEARCH, {"q": query}).content.decode()

@@ -7,7 +7,7 @@ PUBLIC_PAGES = [
     "/plans/",
     f"/plans/{PERIOD}/",
     f"/plans/{PERIOD}/document/",
-    f"/plans/{PERIOD}/document/3/",
+    f"/plans/{PERIOD}/chapters/2/",
     f"/plans/{PERIOD}/strategies/",
     f"/plans/{PERIOD}/strategies/it/",
     f"/plans/{PERIOD}/projects/",
@@ -51,7 +51,7 @@ def test_the_contact_page_shows_the_organization(client, plan):
 
 def test_the_sitemap_lists_public_pages(client, plan):
     xml = client.get("/sitemap.xml").content.decode()
-    for path in [f"/plans/{PERIOD}/", f"/plans/{PERIOD}/document/7/", f"/plans/{PERIOD}/strategies/dla/", f"/plans/{PERIOD}/projects/4/", "/privacy/"]:
+    for path in [f"/plans/{PERIOD}/", f"/plans/{PERIOD}/chapters/6/", f"/plans/{PERIOD}/strategies/dla/", f"/plans/{PERIOD}/projects/4/", "/privacy/"]:
         assert path + "</loc>" in xml, path
 
 
@@ -60,7 +60,7 @@ def test_generated_numbers_follow_the_portal_digit_setting(client, plan, setting
     html = client.get(f"/plans/{PERIOD}/").content.decode()
     assert "350,000" in html and "2563–2565" in html
     # Text from the plan keeps its Thai digits.
-    chapter = client.get(f"/plans/{PERIOD}/document/3/").content.decode()
+    chapter = client.get(f"/plans/{PERIOD}/chapters/2/").content.decode()
     assert "บทที่ ๒" in chapter
 
 

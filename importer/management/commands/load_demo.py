@@ -1,4 +1,5 @@
-"""python manage.py load_demo: the Tai Mueang plan from its source, plus the labelled sample.
+"""python manage.py load_demo: the Tai Mueang plan from its source, plus the labelled sample,
+and a sample revision of it (ฉบับแก้ไข ครั้งที่ ๑) so that the comparison has something to show.
 
 Idempotent: each step is skipped when its result is already in the database,
 so ``make run`` can call it every time.
@@ -12,10 +13,11 @@ from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from editions.demo import demo_revision_load
+from editions.services import edition_publish_as_told
 from importer.parser import parse
 from importer.services import ImportRejected, plan_import, read_source, sample_remove
 from plans.models import Block, Edition, Organization
-from plans.services import edition_publish
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 SOURCE = FIXTURES / "tai_mueang_2563-2565.txt"
@@ -33,9 +35,12 @@ class Command(BaseCommand):
             except ImportRejected as exc:
                 raise CommandError(str(exc)) from None
             edition.refresh_from_db()
-            if edition.status != Edition.Status.PUBLISHED:
-                edition_publish(edition=edition)
+            if edition.status == Edition.Status.DRAFT:
+                edition_publish_as_told(edition=edition)
                 self.stdout.write(f"เผยแพร่ {edition} แล้ว")
+            revision = demo_revision_load(edition=edition)
+            self.stdout.write(f"ฉบับแก้ไขตัวอย่าง: {revision} ({revision.get_status_display()})")
+            edition = revision
             if "load_sample_monitoring" in get_commands():
                 call_command("load_sample_monitoring", stdout=self.stdout, stderr=self.stderr)
         self.stdout.write(self.style.SUCCESS(f"พร้อมใช้งาน: {edition} ({edition.get_status_display()})"))
@@ -56,7 +61,7 @@ class Command(BaseCommand):
         plan = parse(data, name=SOURCE.name)
         organization = Organization.objects.filter(name=plan.organization_name).first()
         edition = Edition.objects.filter(
-            organization=organization, start_year=plan.start_year, end_year=plan.end_year
+            organization=organization, start_year=plan.start_year, end_year=plan.end_year, revision_number=0
         ).first()
         if edition is not None and edition.source_sha256 == hashlib.sha256(data).hexdigest():
             self.stdout.write(f"{SOURCE.name}: นำเข้าไว้แล้ว ข้าม")

@@ -11,6 +11,7 @@ import re
 from django import forms
 
 from editions.checks import CheckReport
+from editions.services import APPROVAL_REQUIRED, REVISION_KIND_REQUIRED, WITHDRAW_REASON_REQUIRED
 from plans.forms import ThaiIntegerField
 from plans.models import Edition
 from thaimuang_plan.lib.thai import MAX_BE_YEAR, MIN_BE_YEAR, ce_year, format_year, to_arabic_digits
@@ -54,14 +55,16 @@ class RevisionForm(forms.Form):
         label="ประเภทของฉบับ",
         choices=[(v, label) for v, label in Edition.RevisionKind.choices if v],
         widget=forms.RadioSelect,
+        error_messages={"required": REVISION_KIND_REQUIRED},
     )
     approval_reference = forms.CharField(
         label="อนุมัติโดยมติหรือคำสั่ง",
         max_length=300,
         help_text="เลขที่มติสภาหรือคำสั่งที่อนุมัติการแก้ไข เช่น มติสภา อบต. สมัยสามัญ สมัยที่ ๒ ครั้งที่ ๑/๒๕๖๔",
         widget=forms.TextInput(attrs={"size": 60}),
+        error_messages={"required": APPROVAL_REQUIRED},
     )
-    approved_on = BuddhistDateField(label="วันที่อนุมัติ")
+    approved_on = BuddhistDateField(label="วันที่อนุมัติ", error_messages={"required": APPROVAL_REQUIRED})
 
 
 class PublishForm(forms.Form):
@@ -92,6 +95,7 @@ class WithdrawForm(forms.Form):
         help_text="ประชาชนจะเห็นข้อความนี้ที่ที่อยู่ของแผนฉบับนี้ เช่น พบข้อมูลงบประมาณผิดพลาด อยู่ระหว่างแก้ไข",
         widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
         max_length=2000,
+        error_messages={"required": WITHDRAW_REASON_REQUIRED},
     )
 
 

@@ -1,29 +1,32 @@
-"""Publishing is one action; editors can preview a draft; import flags are visible and can be ticked off."""
+"""Publishing goes through the confirmation page; editors can preview a draft; import flags are visible
+and can be ticked off."""
 
 from django.urls import reverse
 
-from plans.admin import PUBLISHED
+from editions.admin_views import PUBLISHED
 from plans.models import Edition, ImportFlag
+from projects.models import Project, ProjectBudget
 
 
 def test_the_edition_page_offers_publish_and_preview(client, editor, edition):
     client.force_login(editor)
     page = client.get(reverse("admin:plans_edition_change", args=[edition.pk]))
-    assert reverse("admin:plans_edition_publish", args=[edition.pk]) in page.text
+    assert reverse("editions:publish", args=[edition.pk]) in page.text
     assert "ดูตัวอย่างแบบที่ประชาชนเห็น" in page.text
     assert f'href="/plans/{edition.slug}/"' in page.text
 
 
-def test_publishing_from_the_list_is_one_action_and_archives_the_previous_edition(client, editor, edition):
+def test_publishing_after_the_confirmation_archives_the_previous_edition(client, editor, edition, framework):
+    project = Project.objects.create(edition=edition, number=1, name="โครงการ", strategy=framework.strategies.first())
+    ProjectBudget.objects.create(project=project, fiscal_year=2564, amount=1000)
     older = Edition.objects.create(
         organization=edition.organization, title="แผนเดิม", start_year=2560, end_year=2562, status="published"
     )
     client.force_login(editor)
-    response = client.post(
-        reverse("admin:plans_edition_changelist"),
-        {"action": "publish_selected", "_selected_action": [edition.pk]},
-        follow=True,
-    )
+    url = reverse("editions:publish", args=[edition.pk])
+    form = client.get(url).context["form"]
+    data = {"fingerprint": form.report.fingerprint, **{f"ack_{code}": "on" for code in form.report.warning_codes}}
+    response = client.post(url, data, follow=True)
     assert PUBLISHED.format(edition=edition) in response.text
     edition.refresh_from_db()
     older.refresh_from_db()

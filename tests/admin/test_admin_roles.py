@@ -27,9 +27,15 @@ def test_an_editor_can_change_a_strategy(client, editor, framework, form_data):
     assert strategy.title == "ยุทธศาสตร์ที่แก้แล้ว"
 
 
-def test_an_editor_can_publish(client, editor, edition):
+def test_an_editor_can_publish(client, editor, edition, framework):
+    from projects.models import Project
+
+    Project.objects.create(edition=edition, number=1, name="โครงการ", strategy=framework.strategies.first())
     client.force_login(editor)
-    response = client.post(reverse("admin:plans_edition_publish", args=[edition.pk]))
+    url = reverse("editions:publish", args=[edition.pk])
+    report = client.get(url).context["report"]
+    data = {"fingerprint": report.fingerprint, **{f"ack_{code}": "on" for code in report.warning_codes}}
+    response = client.post(url, data)
     assert response.status_code == 302
     edition.refresh_from_db()
     assert edition.status == Edition.Status.PUBLISHED
@@ -58,7 +64,8 @@ def test_the_committee_cannot_change_add_or_delete_plan_content(client, committe
 
 def test_the_committee_cannot_publish(client, committee_member, edition):
     client.force_login(committee_member)
-    assert client.post(reverse("admin:plans_edition_publish", args=[edition.pk])).status_code == 403
+    assert client.get(reverse("editions:publish", args=[edition.pk])).status_code == 403
+    assert client.post(reverse("editions:publish", args=[edition.pk]), {"fingerprint": "x"}).status_code == 403
     edition.refresh_from_db()
     assert edition.status == Edition.Status.DRAFT
 

@@ -8,10 +8,9 @@ from django.core.management import CommandError, call_command
 from importer.services import plan_import
 from monitoring.models import IndicatorResult
 from plans.models import Block, Edition, ImportFlag, Section
-from plans.services import edition_publish
 from strategies.models import Framework, Indicator, Strategy
 
-from .conftest import SOURCE
+from .conftest import SAMPLE, SOURCE
 
 pytestmark = pytest.mark.django_db
 
@@ -59,8 +58,22 @@ def test_the_command_shows_progress_and_ends_with_the_report(db):
 
 
 def test_publish_option_publishes_after_importing(db):
-    run("--publish")
+    run()
+    call_command("import_plan", str(SAMPLE), "--sample", "--publish", stdout=StringIO())
     assert Edition.objects.get().status == Edition.Status.PUBLISHED
+
+
+def test_publish_option_refuses_a_plan_without_strategies_or_projects_and_imports_nothing(db):
+    """The source alone stops at ๒.๓.๖: published, its front page would say "๐ ยุทธศาสตร์ ๐ โครงการ"."""
+    with pytest.raises(CommandError, match="ยังเผยแพร่ไม่ได้") as refused:
+        run("--publish")
+    assert "ไม่มียุทธศาสตร์ของแผน" in str(refused.value) and "--publish" in str(refused.value)
+    assert not Edition.objects.exists()
+
+
+def edition_publish(*, edition):
+    """Publish outright, as a test shortcut: these tests are about re-importing, not the checks."""
+    Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.PUBLISHED)
 
 
 def test_a_published_edition_is_not_replaced_without_saying_so(imported_source):

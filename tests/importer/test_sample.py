@@ -155,9 +155,11 @@ def test_sample_needs_a_real_edition_of_the_same_period(db):
 
 def test_load_demo_loads_publishes_and_a_second_run_changes_nothing(db):
     call_command("load_demo", stdout=StringIO())
-    edition = Edition.objects.get()
-    assert edition.status == Edition.Status.PUBLISHED
-    assert Project.objects.filter(is_sample=True).count() == 8
+    # The plan as imported, replaced by the demo's sample revision (ฉบับแก้ไข ครั้งที่ ๑).
+    edition = Edition.objects.get(revision_number=0)
+    assert edition.status == Edition.Status.ARCHIVED
+    assert Edition.objects.get(revision_number=1).status == Edition.Status.PUBLISHED
+    assert Project.objects.filter(edition=edition, is_sample=True).count() == 8
     first = counts()
     updated = edition.updated_at
     out = StringIO()

@@ -18,9 +18,9 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from editions.services import edition_publish_as_told
 from monitoring.models import Committee, CommitteeMember, EvaluationMethod, ScheduleRound
 from plans.models import Block, Edition, Organization, Section, SwotItem
-from plans.services import edition_publish
 from projects.models import Project
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, IndicatorTarget, Strategy, Tactic
 from tests.pdf.conftest import PERIOD
@@ -109,7 +109,7 @@ def real_plan_pdf(django_db_setup, django_db_blocker, cache_table):
         call_command("import_plan", str(SOURCE), stdout=StringIO())
         call_command("import_plan", str(SAMPLE), "--sample", stdout=StringIO())
         edition = Edition.objects.get(start_year=2563, end_year=2565)
-        edition_publish(edition=edition)
+        edition_publish_as_told(edition=edition)
         pieces = plan_pieces(edition)
         running_title = f"{edition.title} {edition.period_label}"
         response = Client(HTTP_HOST="localhost").get(reverse("pdf:plan", kwargs={"period": PERIOD}))

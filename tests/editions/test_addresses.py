@@ -1,0 +1,72 @@
+"""Addresses that never move: built from printed numbers and keys, not positions; each page shows its own."""
+
+from django.urls import reverse
+
+from editions.services import edition_publish_as_told
+from plans.models import Section
+from strategies.models import Strategy
+from tests.editions.conftest import PERIOD
+
+
+def _chapter_links(client):
+    html = client.get(f"/plans/{PERIOD}/document/").content.decode()
+    return {key: html.count(f'href="/plans/{PERIOD}/chapters/{key}/"') for key in ["foreword", "1", "2", "3"]}
+
+
+def test_chapter_addresses_stay_after_a_chapter_is_inserted_before_them(client, plan):
+    before = {key: client.get(f"/plans/{PERIOD}/chapters/{key}/").content.decode() for key in ["1", "2"]}
+    assert all(_chapter_links(client).values())
+    first = Section.objects.get(edition=plan, number="บทที่ ๑")
+    Section.objects.create(edition=plan, title="บทสรุปผู้บริหาร", order=first.order - 1)  # inserted before chapter ๑
+    Section.objects.filter(edition=plan, parent=None).exclude(title="บทสรุปผู้บริหาร").update(order=500)  # and moved
+    for key in ["1", "2"]:
+        after = client.get(f"/plans/{PERIOD}/chapters/{key}/").content.decode()
+        heading = next(line for line in before[key].splitlines() if "<h1" in line)
+        assert heading in after
+    assert client.get(f"/plans/{PERIOD}/chapters/summary/").status_code == 200
+    # Renumbering the printed chapter does not move its address either.
+    Section.objects.filter(edition=plan, number="บทที่ ๑").update(number="บทที่ ๒")
+    assert client.get(f"/plans/{PERIOD}/chapters/1/").status_code == 200
+
+
+def test_an_old_position_address_leads_to_the_chapter_that_was_there(client, plan):
+    response = client.get(f"/plans/{PERIOD}/document/3/")
+    assert response.status_code == 302 and response["Location"] == f"/plans/{PERIOD}/chapters/2/"
+    assert client.get(f"/plans/{PERIOD}/document/99/").status_code == 404
+
+
+def test_section_anchors_come_from_printed_numbers(client, plan):
+    html = client.get(f"/plans/{PERIOD}/chapters/2/").content.decode()
+    assert 'id="sec-2.2"' in html
+    toc = client.get(f"/plans/{PERIOD}/document/").content.decode()
+    assert f'href="/plans/{PERIOD}/chapters/2/#sec-2.2"' in toc
+
+
+def test_strategy_anchors_stay_when_strategies_are_reordered(client, plan):
+    url = f"/plans/{PERIOD}/strategies/it/"
+    html = client.get(url).content.decode()
+    first = html[html.index('id="strategy-1"'):][:400]
+    Strategy.objects.filter(framework__edition=plan, framework__slug="it", number=1).update(order=99)
+    html = client.get(url).content.decode()
+    assert html[html.index('id="strategy-1"'):][:400] == first
+    assert html.index('id="strategy-2"') < html.index('id="strategy-1"')
+
+
+def test_every_page_shows_its_permanent_address(client, plan):
+    for path, permanent in [
+        (f"/plans/{PERIOD}/chapters/2/", f"/plans/{PERIOD}/r0/chapters/2/"),
+        (f"/plans/{PERIOD}/projects/3/", f"/plans/{PERIOD}/r0/projects/3/"),
+        (f"/plans/{PERIOD}/strategies/it/", f"/plans/{PERIOD}/r0/strategies/it/"),
+        (f"/plans/{PERIOD}/", f"/plans/{PERIOD}/r0/"),
+        ("/", f"/plans/{PERIOD}/r0/"),
+    ]:
+        html = client.get(path).content.decode()
+        assert f'ที่อยู่ถาวรของหน้านี้สำหรับอ้างอิง: <a href="http://localhost{permanent}">' in html, path
+
+
+def test_a_published_revision_has_its_own_address_and_the_current_one_stays_plain(client, plan, revision):
+    revision = edition_publish_as_told(edition=revision)
+    html = client.get(f"/plans/{PERIOD}/chapters/2/").content.decode()
+    assert f'href="http://localhost/plans/{PERIOD}/r1/chapters/2/"' in html
+    assert client.get(f"/plans/{PERIOD}/r0/chapters/2/").status_code == 200
+    assert reverse("plans:chapter", kwargs={"period": revision.slug, "key": "2"}) == f"/plans/{PERIOD}/chapters/2/"

@@ -44,7 +44,7 @@ def alignment_csv(request, period: str):
     )
     response = HttpResponse(to_csv(dataset), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"alignment-{edition.slug}.csv"
+        as_attachment=True, filename=f"alignment-{edition.file_slug}.csv"
     )
     if not edition.is_public:
         response["Cache-Control"] = "private, no-store"
@@ -70,7 +70,7 @@ def summary_pdf(request, period: str):
     )
     rendered = cache.pdf_for_html(html)
     return pdf_response(
-        request, rendered, filename=f"สรุปแผนแม่บท-{edition.slug}.pdf", public=edition.is_public
+        request, rendered, filename=f"สรุปแผนแม่บท-{edition.file_slug}.pdf", public=edition.is_public
     )
 
 

@@ -26,7 +26,7 @@ def edition_for(request, period: str) -> Edition:
     ``period`` is the stable address form: "2563-2565" (the period's current
     edition) or "2563-2565/r1" (one revision for good). Runs one query.
     """
-    edition = Edition.objects.visible_to(request.user).at_address(period).select_related("organization").first()
+    edition = Edition.objects.listed_for(request.user).at_address(period).select_related("organization").first()
     if edition is None:
         raise Http404("ไม่พบแผนตามที่อยู่นี้")
     if edition.is_withdrawn and not can_preview(request.user):

@@ -83,11 +83,14 @@ class EditionQuerySet(models.QuerySet):
         return self.filter(status__in=Edition.PUBLIC_STATUSES)
 
     def visible_to(self, user):
-        """Residents see published and archived editions (and the notice of a withdrawn one);
-        signed-in editors see drafts too."""
+        """Residents see published and archived editions; signed-in editors see drafts too."""
         if user.is_authenticated and user.is_staff:
             return self.all()
-        return self.filter(status__in=[*Edition.PUBLIC_STATUSES, Edition.Status.WITHDRAWN])
+        return self.public()
+
+    def listed_for(self, user):
+        """What ``visible_to`` shows, and withdrawn editions, whose addresses keep a public notice."""
+        return self.visible_to(user) | self.filter(status=Edition.Status.WITHDRAWN)
 
     def at_address(self, address: str):
         """The editions an address may name, best first: the revision it names, or for a

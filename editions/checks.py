@@ -14,7 +14,6 @@ that does. The same report serves any page that wants to show live checks
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -344,8 +343,3 @@ def run_checks(edition: Edition, checks: list[Check] = CHECKS) -> CheckReport:
     return CheckReport(edition=edition, results=found)
 
 
-def counts_by_severity(report: CheckReport) -> dict[str, int]:
-    counts = defaultdict(int)
-    for result in report.results:
-        counts[result.check.severity] += len(result.findings)
-    return dict(counts)

@@ -96,7 +96,7 @@ def revision_start(
             approval_reference=approval_reference.strip(),
             approved_on=approved_on,
             based_on=edition,
-            is_sample=is_sample,
+            is_sample=is_sample or edition.is_sample,
         )
         revision.full_clean()
         revision.save()

@@ -66,5 +66,5 @@ def edition_overview(edition: Edition) -> EditionOverview:
         project_count=counts["total"],
         total_budget=sum((row["amount"] for row in per_year.values()), Decimal(0)),
         budget_by_year=budget_by_year,
-        has_sample=bool(counts["sample"]) or any(f.is_sample for f in frameworks),
+        has_sample=edition.is_sample or bool(counts["sample"]) or any(f.is_sample for f in frameworks),
     )

@@ -29,7 +29,7 @@ def public_url(edition: Edition) -> str | None:
 def _life_url(name: str, edition: Edition) -> str | None:
     """The pages of an edition's life (revise, publish, withdraw, next plan) live in editions/."""
     try:
-        return reverse(f"editions:{name}", args=[edition.pk])
+        return reverse(f"editions_admin:{name}", args=[edition.pk])
     except NoReverseMatch:
         return None
 

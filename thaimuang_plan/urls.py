@@ -13,7 +13,7 @@ admin.site.index_title = "จัดการเนื้อหาแผน"
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     # Before admin/: the admin's catch-all would answer /admin/editions/... first.
-    path("", include("editions.urls")),
+    path("admin/editions/", include("editions.admin_urls")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("portal.urls")),
@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("monitoring.urls")),
     path("", include("insights.urls")),
     path("", include("portal.pdf.urls")),
+    path("", include("editions.urls")),
 ]
 
 if settings.DEBUG:

@@ -3,6 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
+import django.core.validators
 from django.db import migrations, models
 
 
@@ -113,7 +114,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='section',
             name='key',
-            field=models.CharField(blank=True, help_text='ตั้งจากเลขหัวข้อเมื่อสร้าง เช่น 2 หรือ 2.2.1 แล้วคงเดิมแม้เลขหรือลำดับเปลี่ยน เพื่อให้ลิงก์ที่อ้างอิงไว้ไม่เสีย (เว้นว่างให้ระบบตั้งให้)', max_length=40, verbose_name='ชื่อในที่อยู่เว็บ'),
+            field=models.CharField(blank=True, help_text='ตั้งจากเลขหัวข้อเมื่อสร้าง เช่น 2 หรือ 2.2.1 แล้วคงเดิมแม้เลขหรือลำดับเปลี่ยน เพื่อให้ลิงก์ที่อ้างอิงไว้ไม่เสีย (เว้นว่างให้ระบบตั้งให้)', max_length=40, validators=[django.core.validators.RegexValidator('^[0-9A-Za-z][0-9A-Za-z.\\-]*$', 'ใช้ตัวเลข ตัวอักษรอังกฤษ จุด และขีด เท่านั้น เช่น 2 หรือ 2.2.1 หรือ appendix')], verbose_name='ชื่อในที่อยู่เว็บ'),
         ),
         migrations.AlterField(
             model_name='edition',

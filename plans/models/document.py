@@ -1,6 +1,7 @@
 import hashlib
 import re
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 
@@ -75,6 +76,12 @@ class Section(PlanContent):
         blank=True,
         help_text="ตั้งจากเลขหัวข้อเมื่อสร้าง เช่น 2 หรือ 2.2.1 แล้วคงเดิมแม้เลขหรือลำดับเปลี่ยน "
         "เพื่อให้ลิงก์ที่อ้างอิงไว้ไม่เสีย (เว้นว่างให้ระบบตั้งให้)",
+        validators=[
+            RegexValidator(
+                r"^[0-9A-Za-z][0-9A-Za-z.\-]*$",
+                "ใช้ตัวเลข ตัวอักษรอังกฤษ จุด และขีด เท่านั้น เช่น 2 หรือ 2.2.1 หรือ appendix",
+            )
+        ],
     )
 
     class Meta:

@@ -11,7 +11,7 @@ from projects.models import Project, ProjectBudget
 def test_the_edition_page_offers_publish_and_preview(client, editor, edition):
     client.force_login(editor)
     page = client.get(reverse("admin:plans_edition_change", args=[edition.pk]))
-    assert reverse("editions:publish", args=[edition.pk]) in page.text
+    assert reverse("editions_admin:publish", args=[edition.pk]) in page.text
     assert "ดูตัวอย่างแบบที่ประชาชนเห็น" in page.text
     assert f'href="/plans/{edition.slug}/"' in page.text
 
@@ -23,7 +23,7 @@ def test_publishing_after_the_confirmation_archives_the_previous_edition(client,
         organization=edition.organization, title="แผนเดิม", start_year=2560, end_year=2562, status="published"
     )
     client.force_login(editor)
-    url = reverse("editions:publish", args=[edition.pk])
+    url = reverse("editions_admin:publish", args=[edition.pk])
     form = client.get(url).context["form"]
     data = {"fingerprint": form.report.fingerprint, **{f"ack_{code}": "on" for code in form.report.warning_codes}}
     response = client.post(url, data, follow=True)

@@ -32,7 +32,7 @@ def test_an_editor_can_publish(client, editor, edition, framework):
 
     Project.objects.create(edition=edition, number=1, name="โครงการ", strategy=framework.strategies.first())
     client.force_login(editor)
-    url = reverse("editions:publish", args=[edition.pk])
+    url = reverse("editions_admin:publish", args=[edition.pk])
     report = client.get(url).context["report"]
     data = {"fingerprint": report.fingerprint, **{f"ack_{code}": "on" for code in report.warning_codes}}
     response = client.post(url, data)
@@ -64,8 +64,8 @@ def test_the_committee_cannot_change_add_or_delete_plan_content(client, committe
 
 def test_the_committee_cannot_publish(client, committee_member, edition):
     client.force_login(committee_member)
-    assert client.get(reverse("editions:publish", args=[edition.pk])).status_code == 403
-    assert client.post(reverse("editions:publish", args=[edition.pk]), {"fingerprint": "x"}).status_code == 403
+    assert client.get(reverse("editions_admin:publish", args=[edition.pk])).status_code == 403
+    assert client.post(reverse("editions_admin:publish", args=[edition.pk]), {"fingerprint": "x"}).status_code == 403
     edition.refresh_from_db()
     assert edition.status == Edition.Status.DRAFT
 

@@ -24,10 +24,10 @@ def test_an_edition_holding_only_a_foreword_cannot_be_published(client, editor, 
     report = run_checks(edition)
     assert {r.code for r in report.blocking} == {"no_it_strategies", "no_projects"}
     client.force_login(editor)
-    page = client.get(reverse("editions:publish", args=[edition.pk])).content.decode()
+    page = client.get(reverse("editions_admin:publish", args=[edition.pk])).content.decode()
     assert "ต้องแก้ไขก่อนเผยแพร่" in page and "แผนนี้ยังไม่มีโครงการ หน้าแรกจะแสดง “๐ โครงการ ๐ บาท”" in page
     assert 'value="เผยแพร่" disabled' in page
-    response = client.post(reverse("editions:publish", args=[edition.pk]), {"fingerprint": report.fingerprint})
+    response = client.post(reverse("editions_admin:publish", args=[edition.pk]), {"fingerprint": report.fingerprint})
     assert "ยังเผยแพร่ไม่ได้: ต้องแก้ไข ๒ เรื่องก่อน" in response.content.decode()
     edition.refresh_from_db()
     assert edition.status == Edition.Status.DRAFT
@@ -104,7 +104,7 @@ def test_blocking_and_warning_checks_are_as_described():
 def test_warnings_must_be_acknowledged_and_a_refused_form_keeps_the_ticks(client, editor, draft):
     _break(draft, "project_without_unit")
     client.force_login(editor)
-    url = reverse("editions:publish", args=[draft.pk])
+    url = reverse("editions_admin:publish", args=[draft.pk])
     page = client.get(url)
     report = page.context["report"]
     # The factory's plan has empty chapters and a total that differs, as the source does.
@@ -135,7 +135,7 @@ def test_a_change_made_while_the_page_was_open_must_be_looked_at_again(draft):
 def test_the_confirmation_page_shows_what_changed_since_the_previous_edition(client, editor, plan, revision):
     ProjectBudget.objects.filter(project__edition=revision, project__number=2, fiscal_year=2564).update(amount=45000)
     client.force_login(editor)
-    html = client.get(reverse("editions:publish", args=[revision.pk])).content.decode()
+    html = client.get(reverse("editions_admin:publish", args=[revision.pk])).content.decode()
     assert "สิ่งที่เปลี่ยนไปจากฉบับก่อนหน้า" in html
     assert "ปี ๒๕๖๔ ๓๐,๐๐๐ → ๔๕,๐๐๐ (+๑๕,๐๐๐)" in html
     assert f"/plans/{plan.period_slug}/r0/" in html  # where the replaced edition stays
@@ -154,4 +154,4 @@ def test_the_checks_take_the_same_number_of_queries_for_a_plan_ten_times_larger(
 
 def test_the_committee_cannot_open_the_confirmation_page(client, committee_member, draft):
     client.force_login(committee_member)
-    assert client.get(reverse("editions:publish", args=[draft.pk])).status_code == 403
+    assert client.get(reverse("editions_admin:publish", args=[draft.pk])).status_code == 403

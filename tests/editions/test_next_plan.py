@@ -29,12 +29,12 @@ def _form(plan, **overrides):
 
 def test_the_form_offers_the_years_of_the_next_period_without_choosing_silently(client, editor, plan):
     client.force_login(editor)
-    html = client.get(reverse("editions:next_plan", args=[plan.pk])).content.decode()
+    html = client.get(reverse("editions_admin:next_plan", args=[plan.pk])).content.decode()
     assert "ค่าเป้าหมายและงบประมาณของปี พ.ศ. ๒๕๖๓ ย้ายไปเป็นปี" in html
     assert "ไม่นำไป" in html and "พ.ศ. ๒๕๖๖" in html and "พ.ศ. ๒๕๖๘" in html
     assert 'name="project_2"' in html
     # A longer period: the form is offered again for it, keeping the title typed.
-    again = client.post(reverse("editions:next_plan", args=[plan.pk]), {**_form(plan, title="ชื่อใหม่"), "end_year": "2570", "refresh": "1"})
+    again = client.post(reverse("editions_admin:next_plan", args=[plan.pk]), {**_form(plan, title="ชื่อใหม่"), "end_year": "2570", "refresh": "1"})
     html = again.content.decode()
     assert "พ.ศ. ๒๕๗๐" in html and 'value="ชื่อใหม่"' in html
     assert Edition.objects.count() == 1
@@ -42,7 +42,7 @@ def test_the_form_offers_the_years_of_the_next_period_without_choosing_silently(
 
 def test_the_next_plan_copies_the_strategy_maps_the_years_and_carries_the_chosen_projects(client, editor, plan):
     client.force_login(editor)
-    response = client.post(reverse("editions:next_plan", args=[plan.pk]), _form(plan), follow=True)
+    response = client.post(reverse("editions_admin:next_plan", args=[plan.pk]), _form(plan), follow=True)
     new = Edition.objects.get(start_year=2566)
     assert NEXT_PLAN_STARTED.format(edition=new) in response.content.decode()
     assert (new.status, new.end_year, new.based_on, new.revision_number) == (Edition.Status.DRAFT, 2568, plan, 0)
@@ -69,7 +69,7 @@ def test_the_next_plan_copies_the_strategy_maps_the_years_and_carries_the_chosen
 
 def test_two_old_years_cannot_go_to_the_same_new_year(client, editor, plan):
     client.force_login(editor)
-    response = client.post(reverse("editions:next_plan", args=[plan.pk]), _form(plan, year_2565="2567"))
+    response = client.post(reverse("editions_admin:next_plan", args=[plan.pk]), _form(plan, year_2565="2567"))
     html = response.content.decode()
     assert NEXT_PLAN_YEARS_TWICE.format(year=2567) in html
     assert 'value="๒๕๖๖"' in html or 'value="2566"' in html
@@ -78,7 +78,7 @@ def test_two_old_years_cannot_go_to_the_same_new_year(client, editor, plan):
 
 def test_the_next_plan_must_come_after_this_one(client, editor, plan):
     client.force_login(editor)
-    response = client.post(reverse("editions:next_plan", args=[plan.pk]), _form(plan, start_year="2564", end_year="2566", year_2563="2564", year_2564="2565"))
+    response = client.post(reverse("editions_admin:next_plan", args=[plan.pk]), _form(plan, start_year="2564", end_year="2566", year_2563="2564", year_2564="2565"))
     assert "ต้องเริ่มหลังปีสุดท้ายของแผนเดิม" in response.content.decode()
     assert Edition.objects.count() == 1
 

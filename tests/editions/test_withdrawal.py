@@ -12,7 +12,7 @@ REASON = "พบตัวเลขงบประมาณโครงการ�
 
 def _withdraw(client, editor, edition, reason=REASON):
     client.force_login(editor)
-    response = client.post(reverse("editions:withdraw", args=[edition.pk]), {"reason": reason}, follow=True)
+    response = client.post(reverse("editions_admin:withdraw", args=[edition.pk]), {"reason": reason}, follow=True)
     client.logout()
     return response
 
@@ -45,7 +45,7 @@ def test_editors_still_see_a_withdrawn_edition_with_its_notice(client, editor, p
 
 def test_a_reason_is_required_and_the_form_says_so_in_thai(client, editor, plan):
     client.force_login(editor)
-    response = client.post(reverse("editions:withdraw", args=[plan.pk]), {"reason": "   "})
+    response = client.post(reverse("editions_admin:withdraw", args=[plan.pk]), {"reason": "   "})
     assert response.status_code == 200
     assert WITHDRAW_REASON_REQUIRED in response.content.decode()
     plan.refresh_from_db()
@@ -54,12 +54,12 @@ def test_a_reason_is_required_and_the_form_says_so_in_thai(client, editor, plan)
 
 def test_only_publishers_may_withdraw(client, committee_member, plan):
     client.force_login(committee_member)
-    assert client.post(reverse("editions:withdraw", args=[plan.pk]), {"reason": REASON}).status_code == 403
+    assert client.post(reverse("editions_admin:withdraw", args=[plan.pk]), {"reason": REASON}).status_code == 403
     plan.refresh_from_db()
     assert plan.status == Edition.Status.PUBLISHED
 
 
 def test_withdrawing_a_draft_is_refused(client, editor, revision):
     client.force_login(editor)
-    response = client.post(reverse("editions:withdraw", args=[revision.pk]), {"reason": REASON})
+    response = client.post(reverse("editions_admin:withdraw", args=[revision.pk]), {"reason": REASON})
     assert "ยกเลิกการเผยแพร่ได้เฉพาะแผนที่ประชาชนเห็นอยู่" in response.content.decode()

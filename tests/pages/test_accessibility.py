@@ -45,6 +45,8 @@ PAGES = [
     f"/plans/{PERIOD}/alignment/",
     f"/plans/{PERIOD}/at-a-glance/",
     "/transparency/",
+    f"/plans/{PERIOD}/r0/",  # the edition a revision replaced, with its notice
+    f"/plans/{PERIOD}/r0/compare/{PERIOD}/r1/",
     # plus each published evaluation round's page (see the ``pages`` fixture)
 ]
 
@@ -69,12 +71,29 @@ def browser(monkeypatch):
 
 @pytest.fixture
 def site(live_server, browser):
-    build_plan(scale=10)  # enough projects for a second page of the inventory
+    plan = build_plan(scale=10)  # enough projects for a second page of the inventory
+    _published_revision(plan)
     call_command("load_sample_monitoring", stdout=StringIO())
     # Inside Playwright's greenlet Django keeps a connection of its own, which
     # pytest-django never closes; close it, or PostgreSQL can't drop the test database.
     connections.close_all()
     return live_server.url
+
+
+def _published_revision(plan):
+    """A revision with a budget and a strategy changed, published: the comparison has rows."""
+    import datetime as dt
+
+    from editions.services import edition_publish_as_told, revision_start
+    from projects.models import ProjectBudget
+    from strategies.models import Strategy
+
+    revision = revision_start(
+        edition=plan, kind="amendment", approval_reference="มติสภา ครั้งที่ ๑/๒๕๖๔", approved_on=dt.date(2021, 3, 1)
+    )
+    ProjectBudget.objects.filter(project__edition=revision, project__number=2).update(amount=41000)
+    Strategy.objects.filter(framework__edition=revision, framework__slug="it", number=1).update(title="ยุทธศาสตร์ที่แก้ไขแล้ว")
+    edition_publish_as_told(edition=revision)
 
 
 @pytest.fixture

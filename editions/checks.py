@@ -13,79 +13,19 @@ that does. The same report serves any page that wants to show live checks
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.urls import reverse
 
+from editions import consistency
+from editions.check_types import Check, CheckReport, CheckResult, Finding, Severity
+from editions.consistency import ConsistencyFacts, load_consistency_facts
 from plans.models import Block, Edition, ImportFlag, Section
 from projects.models import Project, ProjectBudget
 from strategies.models import Framework, Goal, Indicator, IndicatorTarget, Strategy, Tactic
 from thaimuang_plan.lib.thai import format_year, format_year_range, to_thai_digits
-
-
-class Severity(models.TextChoices):
-    BLOCKING = "blocking", "ต้องแก้ไขก่อนเผยแพร่"
-    WARNING = "warning", "ควรตรวจสอบ ยืนยันแล้วเผยแพร่ได้"
-
-
-@dataclass(frozen=True)
-class Finding:
-    message: str
-    #: The admin page where an editor fixes it.
-    fix_url: str
-    fix_label: str = "แก้ไข"
-
-
-@dataclass(frozen=True)
-class Check:
-    code: str
-    title: str
-    explanation: str
-    severity: Severity
-    find: Callable[[PlanFacts], Iterable[Finding]]
-
-
-@dataclass
-class CheckResult:
-    check: Check
-    findings: list[Finding]
-
-    @property
-    def code(self) -> str:
-        return self.check.code
-
-    @property
-    def is_blocking(self) -> bool:
-        return self.check.severity == Severity.BLOCKING
-
-
-@dataclass
-class CheckReport:
-    edition: Edition
-    #: Only the checks that found something, blocking ones first, in the order of CHECKS.
-    results: list[CheckResult]
-
-    @property
-    def blocking(self) -> list[CheckResult]:
-        return [r for r in self.results if r.is_blocking]
-
-    @property
-    def warnings(self) -> list[CheckResult]:
-        return [r for r in self.results if not r.is_blocking]
-
-    @property
-    def warning_codes(self) -> set[str]:
-        return {r.code for r in self.warnings}
-
-    @property
-    def fingerprint(self) -> str:
-        """Changes whenever the findings change: an acknowledgement is of what the editor saw."""
-        text = "\n".join(f"{r.code}\t{f.message}" for r in self.results for f in r.findings)
-        return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -102,6 +42,7 @@ class PlanFacts:
     budgets_outside: list[ProjectBudget]
     unresolved_flags: list[ImportFlag]
     tactic_strategies: set[int] = field(default_factory=set)
+    consistency: ConsistencyFacts = field(default_factory=ConsistencyFacts)
 
 
 def load_facts(edition: Edition) -> PlanFacts:
@@ -156,6 +97,7 @@ def load_facts(edition: Edition) -> PlanFacts:
         budgets_outside=budgets_outside,
         unresolved_flags=flags,
         tactic_strategies=tactic_strategies,
+        consistency=load_consistency_facts(edition),
     )
 
 
@@ -329,6 +271,49 @@ CHECKS = [
         "ระบบพบสิ่งที่ควรตรวจกับเอกสารต้นฉบับตอนนำเข้า ติ๊ก “ตรวจสอบแล้ว” เมื่อแก้ไขหรือยืนยันแล้ว",
         W,
         _unresolved_flags,
+    ),
+    # Live consistency checks (editions/consistency.py).
+    Check(
+        "alignment_outside_plan",
+        "ความสอดคล้องที่ชี้ไปนอกแผนนี้",
+        "ยุทธศาสตร์หรือกลยุทธ์ชี้ไปยังกรอบของแผนฉบับอื่น หรือชี้ไปยังแผนแม่บทไอทีเอง รายงานความสอดคล้องจะผิด เลือกยุทธศาสตร์ของกรอบที่สูงกว่าในแผนนี้แทน",
+        B,
+        consistency.links_outside_plan,
+    ),
+    Check(
+        "numbering",
+        "เลขยุทธศาสตร์หรือเลขโครงการซ้ำหรือข้าม",
+        "เลขที่ซ้ำหรือข้ามมักมาจากการพิมพ์หรือคัดลอกเอกสาร ถ้าต้นฉบับพิมพ์ไว้เช่นนั้นจริง ให้คงไว้และยืนยัน",
+        W,
+        consistency.numbering,
+    ),
+    Check(
+        "project_without_indicator",
+        "โครงการที่ไม่มีตัวชี้วัด",
+        "การติดตามและประเมินผลต้องมีตัวชี้วัดของโครงการ",
+        W,
+        consistency.projects_without_indicator,
+    ),
+    Check(
+        "tactic_without_project",
+        "กลยุทธ์ด้านไอทีที่ยังไม่มีโครงการ",
+        "กลยุทธ์ที่ไม่มีโครงการรองรับจะไม่เกิดผล ดูรายงานความสอดคล้องเพื่อดูภาพรวม",
+        W,
+        consistency.tactics_without_project,
+    ),
+    Check(
+        "sample_content",
+        "ยังมีข้อมูลตัวอย่างในแผน",
+        "ข้อมูลตัวอย่างไม่ใช่ข้อมูลของแผนจริง หน้าเว็บและ PDF จะติดป้าย “ข้อมูลตัวอย่าง” จนกว่าจะลบออก",
+        W,
+        consistency.sample_content,
+    ),
+    Check(
+        "foreign_organization_name",
+        "พบชื่อหน่วยงานอื่นในเนื้อหา",
+        "ชื่อ อบต. หรือเทศบาลอื่นในแผนมักเป็นข้อความที่คัดลอกมาจากแผนของหน่วยงานอื่น ตรวจกับเอกสารต้นฉบับ",
+        W,
+        consistency.foreign_names,
     ),
 ]
 CHECKS_BY_CODE = {check.code: check for check in CHECKS}

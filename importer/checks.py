@@ -5,19 +5,15 @@ Each finding becomes a flag; the content is still imported as the document has i
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from decimal import Decimal
 
 from plans.models import ImportFlag
-from thaimuang_plan.lib.thai import format_baht, to_thai_digits
+from thaimuang_plan.lib.thai import foreign_organization_mentions, format_baht, to_thai_digits
 
 from .lines import Line
 from .structure import ParsedPlan, PSection
 
-ORG_MENTION_RE = re.compile(r"(องค์การบริหารส่วนตำบล|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|อบต\.\s?|ทต\.\s?)([ก-๙]+)")
-# Words that follow "องค์การบริหารส่วนตำบล" without naming one.
-_GENERIC = ("ทุก", "ต่าง", "อื่น", "ใน", "และ", "หรือ", "ที่", "ซึ่ง", "นั้น", "นี้", "แห่ง", "ของ", "เป็น", "ได้", "จึง", "มี")
 _END_WORDS = ("ดังนี้", "ได้แก่", "ดังต่อไปนี้", ":")
 
 
@@ -28,24 +24,13 @@ def run(plan: ParsedPlan, lines: list[Line]) -> None:
     summary_matches_projects(plan)
 
 
-def _own_suffix(plan: ParsedPlan) -> str:
-    match = ORG_MENTION_RE.match(plan.organization_name or "")
-    return match.group(2) if match else ""
-
-
 def foreign_names(plan: ParsedPlan, lines: list[Line]) -> None:
     """Another local government's name inside the plan: usually a leftover of a copied document."""
-    own = _own_suffix(plan)
-    if not own:
-        return
     for line in lines:
-        for match in ORG_MENTION_RE.finditer(line.text):
-            name = match.group(2)
-            if name.startswith(own) or name.startswith(_GENERIC):
-                continue
+        for name in foreign_organization_mentions(line.text, plan.organization_name or ""):
             plan.flag(
                 ImportFlag.Kind.FOREIGN_NAME,
-                f"พบชื่อ “{match.group(0).strip()}” ซึ่งไม่ใช่หน่วยงานเจ้าของแผน ({plan.organization_name}) "
+                f"พบชื่อ “{name}” ซึ่งไม่ใช่หน่วยงานเจ้าของแผน ({plan.organization_name}) "
                 f"อาจคัดลอกมาจากแผนของหน่วยงานอื่น",
                 line=line.no,
                 text=line.text,

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from editions.completeness import public_completeness
 from plans.access import NO_PUBLISHED_PLAN, current_edition, edition_for
 from plans.models import Edition, Organization, Section
 from portal import search as plan_search
@@ -27,6 +28,7 @@ def _edition_page(request, edition, *, is_home):
     context = {
         "edition": edition,
         "overview": overview,
+        "completeness": public_completeness(edition),
         "has_sample": overview.has_sample,
         "is_home": is_home,
         "nav": "edition",

@@ -190,3 +190,27 @@ def leading_number(text: str) -> Decimal | None:
     if not match:
         return None
     return parse_decimal(match.group())
+
+
+# Another local government named in a plan is usually a leftover of a document copied from
+# it. "องค์การบริหารส่วนตำบล" followed by one of these words names none in particular.
+_ORG_MENTION = re.compile(r"(องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|อบต\.\s?|อบจ\.\s?|ทต\.\s?|ทม\.\s?|ทน\.\s?)([ก-๙]+)")
+_GENERIC_AFTER_KIND = ("ทุก", "ต่าง", "อื่น", "ใน", "และ", "หรือ", "ที่", "ซึ่ง", "นั้น", "นี้", "แห่ง", "ของ", "เป็น", "ได้", "จึง", "มี")
+
+
+def organization_place(name: str) -> str:
+    """The place in a local government's name: "ท้ายเหมือง" for "องค์การบริหารส่วนตำบลท้ายเหมือง"."""
+    match = _ORG_MENTION.match(name or "")
+    return match.group(2) if match else ""
+
+
+def foreign_organization_mentions(text: str, own_name: str) -> list[str]:
+    """Names of local governments other than ``own_name`` that ``text`` mentions, as written."""
+    own = organization_place(own_name)
+    if not own:
+        return []
+    return [
+        match.group(0).strip()
+        for match in _ORG_MENTION.finditer(text or "")
+        if not match.group(2).startswith(own) and not match.group(2).startswith(_GENERIC_AFTER_KIND)
+    ]

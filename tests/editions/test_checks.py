@@ -98,7 +98,9 @@ def test_each_check_finds_its_problem_says_it_in_thai_and_links_to_where_to_fix_
 
 def test_blocking_and_warning_checks_are_as_described():
     blocking = {code for code, check in CHECKS_BY_CODE.items() if check.severity == Severity.BLOCKING}
-    assert blocking == {"revision_approval", "no_it_strategies", "no_projects", "budget_outside_period"}
+    assert blocking == {
+        "revision_approval", "no_it_strategies", "no_projects", "budget_outside_period", "alignment_outside_plan",
+    }
 
 
 def test_warnings_must_be_acknowledged_and_a_refused_form_keeps_the_ticks(client, editor, draft):

@@ -19,32 +19,28 @@ children back; VersionAdmin only guesses ``follow`` from the inlines.
 """
 
 from collections import defaultdict
-from contextlib import contextmanager
 from itertools import count
 
-import reversion
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin import helpers
 from django.db import models, router, transaction
 from django.db.models import Q
 from django.forms import ModelChoiceField, Textarea
 from django.forms.models import BaseInlineFormSet
-from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.http import HttpResponseRedirect
 from reversion.admin import VersionAdmin
-from reversion.models import Version
 
+from plans.admin_history import HistoryAdminMixin
 from plans.forms import (
     LOCK_FIELD,
-    CapturedToken,
+    ROW_LOCK_PREFIX,
+    ChangeListRowForm,
     PlanContentForm,
     ThaiDecimalField,
     ThaiIntegerField,
     ThaiNumberInput,
     token_of,
 )
-from thaimuang_plan.lib.formatting import date as thaidate
-from thaimuang_plan.lib.formatting import digits
 from thaimuang_plan.lib.thai import to_thai_digits
 
 THAI_NUMBER_FIELDS = {
@@ -56,18 +52,10 @@ THAI_NUMBER_FIELDS = {
 RENUMBER_STEP = 10
 RENUMBERED = "เรียงลำดับใหม่แล้ว {count} รายการ (ลำดับเป็น ๑๐, ๒๐, ๓๐ … แทรกรายการใหม่ระหว่างกลางได้โดยใช้เลขที่อยู่ระหว่างนั้น)"
 
-RESTORED_COMMENT = "กู้คืนฉบับที่บันทึกเมื่อ {date}"
-RECOVERED_COMMENT = "นำรายการที่ถูกลบกลับมา (ฉบับที่บันทึกเมื่อ {date})"
-
-# The request attribute through which the history views hand the token they
-# read before reverting to the forms that run after it.
-_CAPTURED = "_plan_lock_captured"
-_RESTORE_COMMENT = "_plan_restore_comment"
-
-
-def _when(version) -> str:
-    local = timezone.localtime(version.revision.date_created)
-    return f"{thaidate(local)} {digits(local.strftime('%H:%M:%S'))} น."
+STALE_ACTION = (
+    "ยังไม่ได้ดำเนินการ: มีผู้อื่นแก้ไข {rows} หลังจากที่คุณเปิดหน้ารายการนี้ "
+    "กรุณาดูรายการล่าสุดในหน้านี้ (โหลดใหม่แล้ว) แล้วเลือกและสั่งอีกครั้ง"
+)
 
 
 @transaction.atomic
@@ -100,7 +88,7 @@ def _strip_lock_field(fieldsets, *, keep: bool):
     return result
 
 
-class PlanContentAdmin(VersionAdmin):
+class PlanContentAdmin(HistoryAdminMixin, VersionAdmin):
     """ModelAdmin for plan content: history and restore, optimistic locking, Thai numbers."""
 
     form = PlanContentForm
@@ -112,10 +100,9 @@ class PlanContentAdmin(VersionAdmin):
     renumber_group_by: tuple[str, ...] = ()
 
     object_history_template = "admin/reversion/object_history.html"
-    revision_form_template = "admin/reversion/revision_form.html"
     recover_list_template = "admin/reversion/recover_list.html"
-    recover_form_template = "admin/reversion/recover_form.html"
     change_list_template = "admin/reversion/change_list.html"
+    delete_selected_confirmation_template = "admin/plans/delete_selected_confirmation.html"
 
     # --- the lock token on the form ---------------------------------------
 
@@ -124,45 +111,37 @@ class PlanContentAdmin(VersionAdmin):
         can_save = obj is not None and self.has_change_permission(request, obj)
         return _strip_lock_field(fieldsets, keep=can_save)
 
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change=change, **kwargs)
-        captured = getattr(request, _CAPTURED, None)
-        if captured is not None:
-            form = type(form.__name__, (form,), {"lock_against": captured})
-        return form
+    # --- the lock token on change lists and actions -------------------------
 
-    def _stored_token(self, object_id) -> str:
-        """The token of the stored row, locked until the surrounding transaction ends."""
-        row = self.model._default_manager.select_for_update().filter(pk=object_id)
-        return token_of(row.values_list("updated_at", flat=True).first())
+    def get_changelist_form(self, request, **kwargs):
+        kwargs.setdefault("form", ChangeListRowForm)
+        return super().get_changelist_form(request, **kwargs)
 
-    @contextmanager
-    def create_revision(self, request):
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            yield
-            # Runs after reversion's own (English) comment for a restore, replacing it.
-            comment = getattr(request, _RESTORE_COMMENT, None)
-            if comment:
-                reversion.set_comment(comment)
+    def response_action(self, request, queryset):
+        stale = self._stale_selection(request)
+        if stale:
+            names = ", ".join(f"“{name}”" for name in stale[:5])
+            self.message_user(request, STALE_ACTION.format(rows=names), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_action(request, queryset)
 
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        # reversion reverts the row before the form runs; read the token first,
-        # and hold the row lock until the restore has been saved.
-        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
-        context = {"title": f"กู้คืน: {version.object_repr}", **(extra_context or {})}
-        with transaction.atomic(using=router.db_for_write(self.model)):
-            setattr(request, _CAPTURED, CapturedToken(self._stored_token(unquote(object_id))))
-            setattr(request, _RESTORE_COMMENT, RESTORED_COMMENT.format(date=_when(version)))
-            return super().revision_view(request, object_id, version_id, context)
+    def _stale_selection(self, request) -> list[str]:
+        """Names of the selected rows changed since the list was shown (or sent without a token).
 
-    def recover_view(self, request, version_id, extra_context=None):
-        version = get_object_or_404(Version, pk=version_id)
-        context = {"title": f"นำกลับมา: {version.object_repr}", **(extra_context or {})}
-        with transaction.atomic(using=router.db_for_write(self.model)):
-            setattr(request, _CAPTURED, CapturedToken(self._stored_token(version.object_id)))
-            setattr(request, _RESTORE_COMMENT, RECOVERED_COMMENT.format(date=_when(version)))
-            return super().recover_view(request, version_id, context)
+        "Select all N" reaches rows the editor never saw on this page; for those
+        there is no token to compare, so only the rows shown are checked.
+        """
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        across = request.POST.get("select_across") == "1"
+        prefix = ROW_LOCK_PREFIX
+        sent = {key[len(prefix) :]: value for key, value in request.POST.items() if key.startswith(prefix)}
+        wanted = set(sent) if across else set(selected)
+        if not wanted:
+            return []
+        rows = self.model._default_manager.filter(pk__in=wanted)
+        if transaction.get_connection(router.db_for_write(self.model)).in_atomic_block:
+            rows = rows.select_for_update()
+        return [str(row) for row in rows if sent.get(str(row.pk)) != token_of(row.updated_at)]
 
     # --- reordering ------------------------------------------------------------
 
@@ -257,10 +236,6 @@ class PlanContentInlineMixin:
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         attrs = {"choices_within": self.choices_within, "inherit_from_parent": self.inherit_from_parent}
-        if getattr(request, _CAPTURED, None) is not None:
-            # Restoring from history: the rows were reverted with their parent,
-            # whose own check against the token read before reverting covers them.
-            attrs["form"] = type(formset.form.__name__, (formset.form,), {"lock_against": False})
         return type(formset.__name__, (formset,), attrs)
 
 

@@ -29,6 +29,8 @@ STALE_SAVE = (
 )
 
 LOCK_FIELD = "lock_token"
+#: Hidden inputs "_lock-<pk>" carry each listed row's token to the list's actions.
+ROW_LOCK_PREFIX = "_lock-"
 
 _NUMBER_MESSAGES = {
     "min_value": TOO_SMALL,
@@ -95,13 +97,6 @@ def token_of(value) -> str:
     return value.isoformat() if value else ""
 
 
-class CapturedToken:
-    """A token read before the row was changed in the same request (restoring from history)."""
-
-    def __init__(self, token: str):
-        self.token = token
-
-
 class PlanContentForm(forms.ModelForm):
     """A model form that refuses to overwrite a row changed since the form was opened.
 
@@ -110,40 +105,46 @@ class PlanContentForm(forms.ModelForm):
     SELECT ... FOR UPDATE for the rest of the admin's transaction so that two
     simultaneous saves cannot both pass, and a different token refuses the save
     with ``STALE_SAVE``; the editor's input stays on the re-displayed form.
-
-    ``lock_against`` says what the token is compared with. None (the default):
-    the row in the database. A ``CapturedToken``: a token read earlier in this
-    request, used when restoring from history, where the row has already been
-    reverted by the time the form runs. False: no check (rows of an inline
-    while restoring, which the restored parent's check covers).
     """
 
     lock_token = forms.CharField(widget=forms.HiddenInput, required=False)
-    lock_against: CapturedToken | bool | None = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if LOCK_FIELD in self.fields:
-            if isinstance(self.lock_against, CapturedToken):
-                self.fields[LOCK_FIELD].initial = self.lock_against.token
-            elif self.instance.pk is not None:
-                self.fields[LOCK_FIELD].initial = token_of(getattr(self.instance, "updated_at", None))
+        if LOCK_FIELD in self.fields and self.instance.pk is not None:
+            self.fields[LOCK_FIELD].initial = token_of(getattr(self.instance, "updated_at", None))
 
     def clean(self):
         cleaned = super().clean()
-        if LOCK_FIELD in self.fields and self.lock_against is not False and self._editing_stored_row():
+        if LOCK_FIELD in self.fields and self._editing_stored_row() and self._checks_lock():
             if cleaned.get(LOCK_FIELD, "") != self._current_token():
                 raise ValidationError(STALE_SAVE, code="stale")
         return cleaned
+
+    def _checks_lock(self) -> bool:
+        return True
 
     def _editing_stored_row(self) -> bool:
         return self.instance.pk is not None and not self.instance._state.adding
 
     def _current_token(self) -> str:
-        if isinstance(self.lock_against, CapturedToken):
-            return self.lock_against.token
         model = type(self.instance)
         queryset = model._default_manager.filter(pk=self.instance.pk)
         if transaction.get_connection(router.db_for_write(model)).in_atomic_block:
             queryset = queryset.select_for_update()
         return token_of(queryset.values_list("updated_at", flat=True).first())
+
+
+class ChangeListRowForm(PlanContentForm):
+    """One row of a change list's editable columns.
+
+    Only a row the editor changed is checked: Django saves only those, and a
+    list of fifty rows should not be refused because someone renamed another.
+    """
+
+    def has_changed(self) -> bool:
+        # A newer token alone is not an edit: saving the row would rewrite it with what the list showed.
+        return any(name != LOCK_FIELD for name in self.changed_data)
+
+    def _checks_lock(self) -> bool:
+        return self.has_changed()

@@ -40,6 +40,10 @@ class LooseTacticInline(PlanContentTabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).filter(strategy__isnull=True)
 
+    def shows_row(self, row) -> bool:
+        """The same rule as get_queryset, for rows read from history (a restore touches only these)."""
+        return row.strategy_id is None
+
 
 class FrameworkIndicatorInline(PlanContentTabularInline):
     model = Indicator

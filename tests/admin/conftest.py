@@ -1,5 +1,6 @@
 """Plan content for the admin tests, and a helper that fills a change form as a browser would."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -58,3 +59,26 @@ def change_form_data(response) -> dict:
 @pytest.fixture
 def form_data():
     return change_form_data
+
+
+def confirm_restore(client, url):
+    """Open a restore (or recover) page and press its confirm button; returns the POST's response."""
+    page = client.get(url)
+    assert page.status_code == 200, page.status_code
+    return client.post(url, {"lock_token": page.context["plan"].token})
+
+
+@pytest.fixture
+def restore():
+    return confirm_restore
+
+
+def list_action_data(response, action: str, selected) -> dict:
+    """The POST a browser sends from a change list page when an action is run on ``selected`` rows."""
+    tokens = dict(re.findall(r'name="(_lock-[^"]+)" value="([^"]*)"', response.text))
+    return {"action": action, "_selected_action": [str(obj.pk) for obj in selected], **tokens}
+
+
+@pytest.fixture
+def action_data():
+    return list_action_data

@@ -5,14 +5,12 @@ from django.urls import reverse
 from strategies.models import Strategy
 
 
-def test_renumbering_restores_even_gaps_in_the_current_order(client, editor, framework):
+def test_renumbering_restores_even_gaps_in_the_current_order(client, editor, framework, action_data):
     first, second = framework.strategies.order_by("order")
     inserted = Strategy.objects.create(framework=framework, number=3, title="แทรกระหว่างกลาง", order=15)
     client.force_login(editor)
-    response = client.post(
-        reverse("admin:strategies_strategy_changelist"),
-        {"action": "renumber_selected", "_selected_action": [first.pk]},
-    )
+    url = reverse("admin:strategies_strategy_changelist")
+    response = client.post(url, action_data(client.get(url), "renumber_selected", [first]))
     assert response.status_code == 302
     ordered = list(framework.strategies.order_by("order").values_list("pk", "order"))
     assert ordered == [(first.pk, 10), (inserted.pk, 20), (second.pk, 30)]

@@ -15,6 +15,7 @@ a whole revision and accept any version id. Here:
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
@@ -158,6 +159,9 @@ class HistoryAdminMixin:
     def _apply(self, request, plan, version):
         comment = (RECOVERED_COMMENT if plan.is_recover else RESTORED_COMMENT).format(date=version_date(version))
         with self.create_revision(request):
+            if plan.removals:
+                # Removed rows keep no version of their removal; the admin's log records it for the audit.
+                LogEntry.objects.log_actions(request.user.pk, plan.removals, DELETION, change_message=comment)
             restored = plan.apply()
             # VersionAdmin's log_* also make the log entry's message the revision's comment.
             if plan.is_recover:

@@ -102,6 +102,11 @@ class RestorePlan:
         return self.current is None
 
     @property
+    def removals(self) -> list[models.Model]:
+        """The rows added since the version, which the restore removes."""
+        return list(self._removals)
+
+    @property
     def changes_anything(self) -> bool:
         return bool(self.fields or self.rows)
 
@@ -150,7 +155,7 @@ def _deserialized(version: Version):
     return version._object_version
 
 
-def _compared_fields(model) -> list[models.Field]:
+def compared_fields(model) -> list[models.Field]:
     """The fields a person changes: stored by reversion, not the primary key or a timestamp."""
     stored = set(_get_options(model).fields)
     result = []
@@ -175,16 +180,21 @@ def _digits(value) -> str:
     return thai.with_digits(value, settings.PORTAL_DIGITS)
 
 
-def display(f: models.Field, value) -> str:
-    """A stored value as an editor reads it (Thai digits, choice labels, names of related rows)."""
+def display(f: models.Field, value, names: dict | None = None) -> str:
+    """A stored value as an editor reads it (Thai digits, choice labels, names of related rows).
+
+    ``names`` ({(model, pk): name}) saves the query for the name of a related
+    row; without it, one query runs per related value.
+    """
     if value is None or value == "" or value == []:
         return EMPTY
-    if f.many_to_many:
-        found = {obj.pk: str(obj) for obj in f.related_model._default_manager.filter(pk__in=value)}
-        return ", ".join(found.get(pk, f"{GONE} #{_digits(pk)}") for pk in value)
     if f.is_relation:
-        obj = f.related_model._default_manager.filter(pk=value).first()
-        return str(obj) if obj is not None else f"{GONE} #{_digits(value)}"
+        pks = value if f.many_to_many else [value]
+        if names is None:
+            found = {obj.pk: str(obj) for obj in f.related_model._default_manager.filter(pk__in=pks)}
+        else:
+            found = {pk: names[(f.related_model, pk)] for pk in pks if (f.related_model, pk) in names}
+        return ", ".join(found.get(pk, f"{GONE} #{_digits(pk)}") for pk in pks)
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(value, bool):
@@ -201,7 +211,7 @@ def display(f: models.Field, value) -> str:
 
 def _diff(model, current, restored, m2m, *, skip: tuple[str, ...] = ()) -> list[FieldChange]:
     changes = []
-    for f in _compared_fields(model):
+    for f in compared_fields(model):
         if f.name in skip:
             continue
         now = _value(f, current, None) if current is not None else None

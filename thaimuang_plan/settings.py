@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "importer",
     "insights",
     "editions",
+    "audit",
 ]
 
 MIDDLEWARE = [

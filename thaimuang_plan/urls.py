@@ -14,6 +14,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     # Before admin/: the admin's catch-all would answer /admin/editions/... first.
     path("admin/editions/", include("editions.admin_urls")),
+    # Before the admin's own addresses: the admin would read "history" as an app name.
+    path("admin/history/", include("audit.urls")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("portal.urls")),

@@ -1,6 +1,6 @@
 """Restoring a version from an object's history, and bringing back a deleted row."""
 
-from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.urls import reverse
 from reversion.models import Version
 
@@ -145,6 +145,8 @@ def test_restoring_removes_rows_added_since_and_says_so_first(client, editor, fr
     assert list(strategy.goals.values_list("text", flat=True)) == ["เป้าประสงค์ของ 1"]
     deleted = Version.objects.get_deleted(type(strategy.goals.first()))
     assert [v.field_dict["text"] for v in deleted] == ["เป้าประสงค์ใหม่"], "the removed row can be recovered"
+    removal = LogEntry.objects.get(action_flag=DELETION)
+    assert (removal.object_repr, removal.user) == (deleted[0].object_repr, editor)
 
 
 def test_a_deleted_project_can_be_recovered_with_its_budget(client, editor, edition, restore):

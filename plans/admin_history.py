@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.admin.models import DELETION, LogEntry
-from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
@@ -50,6 +50,12 @@ def version_date(version: Version) -> str:
     return f"{thai.format_date(local.date(), digits=digits)} {time} น."
 
 
+def _editable(model_admin, request, obj) -> frozenset[str]:
+    """The model fields an admin (or inline) form lets an editor change: shown and not read-only."""
+    shown = set(flatten_fieldsets(model_admin.get_fieldsets(request, obj)))
+    return frozenset(shown - set(model_admin.get_readonly_fields(request, obj)))
+
+
 class HistoryAdminMixin:
     """Mixed into a reversion ``VersionAdmin``; see the module docstring."""
 
@@ -65,7 +71,8 @@ class HistoryAdminMixin:
             if fk.remote_field.get_accessor_name() not in follow:
                 continue
             label = str(inline.verbose_name_plural or inline.model._meta.verbose_name_plural)
-            result.append(Owned(inline.model, fk, label, getattr(inline, "shows_row", Owned.shows)))
+            shows = getattr(inline, "shows_row", Owned.shows)
+            result.append(Owned(inline.model, fk, label, shows, _editable(inline, request, None)))
         return result
 
     def _may_write(self, request, plan) -> bool:
@@ -103,14 +110,16 @@ class HistoryAdminMixin:
 
     def _allowed(self, request, obj, plan) -> bool:
         if obj is None:
-            allowed = self.has_add_permission(request) and self.has_change_permission(request)
+            # The row as it would come back, so that a rule about whose row it is (its edition) can apply.
+            allowed = self.has_add_permission(request) and self.has_change_permission(request, plan.instance)
         else:
             allowed = self.has_change_permission(request, obj)
         return allowed and self._may_write(request, plan)
 
     def _restore_view(self, request, version, obj, extra_context):
         owned = self.owned_relations(request)
-        plan = restore_plan(version, owned=owned)
+        editable = _editable(self, request, obj)
+        plan = restore_plan(version, owned=owned, editable=editable)
         errors: list[str] = []
         if request.method == "POST":
             if not self._allowed(request, obj, plan):
@@ -119,7 +128,7 @@ class HistoryAdminMixin:
                 # Lock the row, then read it again: two restores (or a restore and a save) cannot both pass.
                 if obj is not None:
                     self.model._default_manager.select_for_update().filter(pk=obj.pk).first()
-                plan = restore_plan(version, owned=owned)
+                plan = restore_plan(version, owned=owned, editable=editable)
                 if request.POST.get(LOCK_FIELD, "") != plan.token:
                     errors = [STALE_SAVE]
                 elif not plan.changes_anything:

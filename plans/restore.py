@@ -58,6 +58,8 @@ class Owned:
     label: str
     #: Whether the inline shows a row (e.g. only the tactics not under a strategy).
     shows: Callable[[models.Model], bool] = lambda row: True
+    #: Names of the fields the inline lets an editor change; None: every field.
+    editable: frozenset[str] | None = None
 
 
 @dataclass
@@ -80,8 +82,8 @@ class RowChange:
 @dataclass
 class _Write:
     instance: models.Model
-    adding: bool
     m2m: dict[str, list]
+    adding: bool = False
 
 
 @dataclass
@@ -100,6 +102,11 @@ class RestorePlan:
     @property
     def is_recover(self) -> bool:
         return self.current is None
+
+    @property
+    def instance(self) -> models.Model:
+        """The object as the restore would save it (not saved yet)."""
+        return self._writes[0].instance
 
     @property
     def removals(self) -> list[models.Model]:
@@ -209,10 +216,10 @@ def display(f: models.Field, value, names: dict | None = None) -> str:
     return str(value)
 
 
-def _diff(model, current, restored, m2m, *, skip: tuple[str, ...] = ()) -> list[FieldChange]:
+def _diff(model, current, restored, m2m, *, only: frozenset[str] | None = None) -> list[FieldChange]:
     changes = []
     for f in compared_fields(model):
-        if f.name in skip:
+        if only is not None and f.name not in only:
             continue
         now = _value(f, current, None) if current is not None else None
         then = _value(f, restored, m2m)
@@ -222,6 +229,21 @@ def _diff(model, current, restored, m2m, *, skip: tuple[str, ...] = ()) -> list[
             continue
         changes.append(FieldChange(str(f.verbose_name), display(f, now) if current is not None else "—", display(f, then)))
     return changes
+
+
+def _reverted(current, restored, m2m, only: frozenset[str] | None):
+    """The stored row with the restorable fields taken from the version (the others stay as they are).
+
+    Fields the admin shows read-only or not at all (an edition's status, set
+    only by publishing) are not the editor's to roll back.
+    """
+    if only is None:
+        return restored, m2m
+    model = type(current)
+    for f in compared_fields(model):
+        if f.name in only and not f.many_to_many:
+            setattr(current, f.attname, getattr(restored, f.attname))
+    return current, {name: ids for name, ids in m2m.items() if name in only}
 
 
 def _m2m_of(version: Version) -> dict[str, list]:
@@ -268,8 +290,12 @@ def _exists(model, pk) -> bool:
 # --- building the plan ---------------------------------------------------------------
 
 
-def restore_plan(version: Version, *, owned: list[Owned]) -> RestorePlan:
+def restore_plan(version: Version, *, owned: list[Owned], editable: frozenset[str] | None = None) -> RestorePlan:
     """What restoring ``version`` would change, without changing anything.
+
+    ``editable`` names the fields of the object its admin lets an editor
+    change (None: all); only those are rolled back. A row that comes back
+    after being deleted comes back whole.
 
     Runs a handful of queries per owned relation and per row that would come
     back; the page that shows it is opened one object at a time.
@@ -278,16 +304,19 @@ def restore_plan(version: Version, *, owned: list[Owned]) -> RestorePlan:
     restored = _deserialized(version).object
     current = model._default_manager.filter(pk=restored.pk).first()
     revision = _Revision(version)
+    only = editable if current is not None else None
+    fields = _diff(model, current, restored, _m2m_of(version), only=only)
+    first = _Write(*_reverted(current, restored, _m2m_of(version), only)) if current is not None else None
     plan = RestorePlan(
         version=version,
         current=current,
-        fields=_diff(model, current, restored, _m2m_of(version)),
+        fields=fields,
         rows=[],
         problems=[],
         warnings=[],
         token="",
         models_written={model: {"add" if current is None else "change"}},
-        _writes=[_Write(restored, current is None, _m2m_of(version))],
+        _writes=[first or _Write(restored, _m2m_of(version), adding=True)],
         _removals=[],
     )
     recreated: set[tuple[type, str]] = set()
@@ -321,14 +350,17 @@ def _plan_owned(plan, revision, relation: Owned, parent_pk, recreated) -> list[s
         if (relation.model, pk) in recreated:  # already coming back under another row
             continue
         if pk in now:
-            changes = _diff(relation.model, now[pk], row, _m2m_of(version), skip=(relation.fk.name,))
+            only = (relation.editable or frozenset(f.name for f in compared_fields(relation.model))) - {
+                relation.fk.name
+            }
+            changes = _diff(relation.model, now[pk], row, _m2m_of(version), only=only)
             if changes:
                 plan.rows.append(RowChange("change", relation.label, str(now[pk]), changes))
-                plan._writes.append(_Write(row, False, _m2m_of(version)))
+                plan._writes.append(_Write(*_reverted(now[pk], row, _m2m_of(version), only)))
                 written.add("change")
         else:
             plan.rows.append(RowChange("add", relation.label, version.object_repr))
-            plan._writes.append(_Write(row, True, _m2m_of(version)))
+            plan._writes.append(_Write(row, _m2m_of(version), adding=True))
             recreated.add((relation.model, pk))
             written.add("add")
             before = len(plan._writes)
@@ -352,7 +384,7 @@ def _bring_back_children(plan, revision, model, pk, recreated, *, list_them: boo
             if key in recreated or _exists(child_model, row.pk):
                 continue
             recreated.add(key)
-            plan._writes.append(_Write(row, True, _m2m_of(version)))
+            plan._writes.append(_Write(row, _m2m_of(version), adding=True))
             plan.models_written.setdefault(child_model, set()).add("add")
             if list_them:
                 plan.rows.append(RowChange("add", str(child_model._meta.verbose_name), version.object_repr))

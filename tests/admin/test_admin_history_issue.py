@@ -115,6 +115,21 @@ def test_recovering_a_deleted_swot_item_leaves_another_projects_rename(client, e
     assert project.name == "ชื่อโครงการที่สองแบบใหม่"
 
 
+def test_restoring_the_edition_to_its_imported_version_keeps_it_published(client, editor, demo, form_data, restore):
+    client.force_login(editor)
+    _change(client, form_data, demo, title="แผนแม่บท (ชื่อใหม่)")
+    imported = Version.objects.get_for_object(demo).filter(revision__comment__startswith="นำเข้าจากไฟล์").get()
+    assert imported.field_dict["status"] == Edition.Status.DRAFT
+
+    page = client.get(_revision_url(demo, imported))
+    assert str(Edition._meta.get_field("status").verbose_name) not in [c.label for c in page.context["plan"].fields]
+    assert restore(client, _revision_url(demo, imported)).status_code == 302
+
+    demo.refresh_from_db()
+    assert demo.title == imported.field_dict["title"]
+    assert demo.status == Edition.Status.PUBLISHED, "publishing is not rolled back by a restore"
+
+
 def test_the_committees_recover_post_with_an_import_version_changes_nothing(client, committee_member, demo):
     version = Version.objects.filter(revision__comment__startswith="นำเข้าจากไฟล์").first()
     blocks, revisions, logs = Block.objects.count(), Revision.objects.count(), LogEntry.objects.count()

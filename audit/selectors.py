@@ -26,7 +26,8 @@ from django.utils import timezone
 from reversion.models import Version
 
 from plans.models import Edition
-from plans.restore import FieldChange, compared_fields, display
+from plans.restore import FieldChange
+from plans.version_fields import compared_fields, display
 from thaimuang_plan.lib import thai
 
 ADDED = "เพิ่มรายการใหม่"

@@ -30,7 +30,8 @@ from reversion.models import Version
 from reversion.revisions import _get_options
 
 from plans.forms import LOCK_FIELD, STALE_SAVE
-from plans.restore import EMPTY, Owned, RestoreRefused, restore_plan
+from plans.restore import Owned, RestoreRefused, restore_plan
+from plans.version_fields import EMPTY
 from thaimuang_plan.lib import thai
 
 RESTORED_COMMENT = "กู้คืนจากฉบับวันที่ {date}"

@@ -18,29 +18,23 @@ of letting a database error through.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, router, transaction
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
-from django.utils import timezone
 from reversion.models import Version
 from reversion.revisions import _get_options
 
 from plans.forms import token_of
-from thaimuang_plan.lib import thai
+from plans.version_fields import compared_fields, display, number_text
 
-EMPTY = "(ว่าง)"
-GONE = "(ถูกลบไปแล้ว)"
 MISSING_TARGET = "{field}ที่ฉบับนั้นอ้างถึง (“{repr}”) ถูกลบไปแล้ว กรุณากู้คืนรายการนั้นก่อน"
 PROTECTED = "ลบ{label} “{row}” ไม่ได้ เพราะยังมี{others}อ้างถึงอยู่ กรุณาแก้รายการเหล่านั้นก่อน"
 NOT_SAVED = "กู้คืนไม่ได้: {row}: {reason}"
-DATABASE_REFUSED = "กู้คืนไม่ได้: ข้อมูลในฉบับนั้นขัดกับข้อมูลปัจจุบัน ({row}) ไม่มีการเปลี่ยนแปลงใด ๆ"
+DATABASE_REFUSED = "กู้คืนไม่ได้: ข้อมูลในฉบับนั้นขัดกับข้อมูลปัจจุบัน ไม่มีการเปลี่ยนแปลงใด ๆ กรุณาเปิดหน้านี้ใหม่เพื่อดูว่าจะเปลี่ยนอะไร"
 
 
 class RestoreRefused(Exception):
@@ -135,8 +129,9 @@ class RestorePlan:
                     collector.delete()
                 for write in self._writes:
                     _save(write, db)
-        except IntegrityError as error:
-            raise RestoreRefused([DATABASE_REFUSED.format(row=error)]) from None
+        except (IntegrityError, ProtectedError, RestrictedError):
+            # Something changed between the page and the write (a row now protects one to remove, ...).
+            raise RestoreRefused([DATABASE_REFUSED]) from None
         return self._writes[0].instance
 
 
@@ -162,58 +157,12 @@ def _deserialized(version: Version):
     return version._object_version
 
 
-def compared_fields(model) -> list[models.Field]:
-    """The fields a person changes: stored by reversion, not the primary key or a timestamp."""
-    stored = set(_get_options(model).fields)
-    result = []
-    for f in model._meta.get_fields():
-        if f.name not in stored or not f.concrete or f.primary_key:
-            continue
-        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
-            continue
-        result.append(f)
-    return result
-
-
 def _value(f: models.Field, instance, m2m: dict | None):
     if f.many_to_many:
         if m2m is None:  # the current row
             return sorted(getattr(instance, f.name).values_list("pk", flat=True))
         return sorted(m2m.get(f.name, []))
     return getattr(instance, f.attname)
-
-
-def _digits(value) -> str:
-    return thai.with_digits(value, settings.PORTAL_DIGITS)
-
-
-def display(f: models.Field, value, names: dict | None = None) -> str:
-    """A stored value as an editor reads it (Thai digits, choice labels, names of related rows).
-
-    ``names`` ({(model, pk): name}) saves the query for the name of a related
-    row; without it, one query runs per related value.
-    """
-    if value is None or value == "" or value == []:
-        return EMPTY
-    if f.is_relation:
-        pks = value if f.many_to_many else [value]
-        if names is None:
-            found = {obj.pk: str(obj) for obj in f.related_model._default_manager.filter(pk__in=pks)}
-        else:
-            found = {pk: names[(f.related_model, pk)] for pk in pks if (f.related_model, pk) in names}
-        return ", ".join(found.get(pk, f"{GONE} #{_digits(pk)}") for pk in pks)
-    if f.choices:
-        return str(dict(f.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return "ใช่" if value else "ไม่ใช่"
-    if isinstance(value, dt.datetime):
-        local = timezone.localtime(value)
-        return f"{thai.format_date(local.date(), digits=settings.PORTAL_DIGITS)} {_digits(local.strftime('%H:%M'))} น."
-    if isinstance(value, dt.date):
-        return thai.format_date(value, digits=settings.PORTAL_DIGITS)
-    if isinstance(value, int | Decimal | float):
-        return _digits(value)
-    return str(value)
 
 
 def _diff(model, current, restored, m2m, *, only: frozenset[str] | None = None) -> list[FieldChange]:
@@ -418,7 +367,7 @@ def _check_targets(plan, write: _Write, recreated) -> None:
             continue
         last = Version.objects.get_for_object_reference(f.related_model, value).first()
         plan.problems.append(
-            MISSING_TARGET.format(field=f.verbose_name, repr=last.object_repr if last else f"#{_digits(value)}")
+            MISSING_TARGET.format(field=f.verbose_name, repr=last.object_repr if last else f"#{number_text(value)}")
         )
     for name, ids in write.m2m.items():
         f = instance._meta.get_field(name)
@@ -426,4 +375,4 @@ def _check_targets(plan, write: _Write, recreated) -> None:
         gone = [pk for pk in ids if int(pk) not in alive and (f.related_model, str(pk)) not in recreated]
         if gone:
             write.m2m[name] = [pk for pk in ids if pk not in gone]
-            plan.warnings.append(f"{f.verbose_name}: {_digits(len(gone))} รายการในฉบับนั้นถูกลบไปแล้ว จะไม่ถูกนำกลับมา")
+            plan.warnings.append(f"{f.verbose_name}: {number_text(len(gone))} รายการในฉบับนั้นถูกลบไปแล้ว จะไม่ถูกนำกลับมา")

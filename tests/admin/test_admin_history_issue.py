@@ -48,6 +48,16 @@ def _it_plan_strategy(demo, number) -> Strategy:
     return Strategy.objects.get(framework__edition=demo, framework__kind="it_plan", number=number)
 
 
+def test_every_row_the_import_wrote_has_its_own_version_to_restore_from(demo):
+    imports = Revision.objects.filter(comment__startswith="นำเข้า")
+    for model in (Block, SwotItem, Project, Strategy, Goal, Unit):
+        stored = {str(pk) for pk in model.objects.values_list("pk", flat=True)}
+        versioned = set(
+            Version.objects.get_for_model(model).filter(revision__in=imports).values_list("object_id", flat=True)
+        )
+        assert stored and stored <= versioned, model.__name__
+
+
 def test_a_rename_survives_restoring_another_object_to_its_imported_version(client, editor, demo, form_data, restore):
     client.force_login(editor)
     project = Project.objects.get(edition=demo, number=1)

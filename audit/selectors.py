@@ -23,6 +23,7 @@ from django.db import models
 from django.db.models import CharField, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
+from reversion.errors import RevertError
 from reversion.models import Version
 
 from plans.models import Edition
@@ -33,6 +34,7 @@ from thaimuang_plan.lib import thai
 ADDED = "เพิ่มรายการใหม่"
 DELETED = "ลบรายการ"
 NO_FIELD_CHANGED = "บันทึกโดยไม่มีช่องใดเปลี่ยน"
+UNREADABLE = "อ่านรายละเอียดของฉบับนี้ไม่ได้แล้ว (โครงสร้างข้อมูลเปลี่ยนไปหลังจากบันทึก)"
 
 
 @dataclass
@@ -177,7 +179,8 @@ def entry_rows(page) -> list[AuditRow]:
     shown = {}
     for version, before, changed in pairs:
         changes = [
-            FieldChange(str(f.verbose_name), display(f, old, names), display(f, new, names)) for f, old, new in changed
+            FieldChange(str(f.verbose_name), display(f, old, names), display(f, new, names))
+            for f, old, new in changed or ()
         ]
         shown[("version", version.pk)] = AuditRow(
             when=version.revision.date_created,
@@ -185,7 +188,7 @@ def entry_rows(page) -> list[AuditRow]:
             kind=_kind(version.content_type),
             object_repr=version.object_repr,
             comment=version.revision.get_comment(),
-            action=ADDED if before is None else ("" if changes else NO_FIELD_CHANGED),
+            action=ADDED if before is None else UNREADABLE if changed is None else "" if changes else NO_FIELD_CHANGED,
             changes=changes,
         )
     for entry in deletions.values():
@@ -210,14 +213,18 @@ def _field_values(version) -> tuple[models.Model, dict]:
     return data.object, data.m2m_data or {}
 
 
-def _changed_fields(version, before) -> list[tuple[models.Field, object, object]]:
+def _changed_fields(version, before) -> list[tuple[models.Field, object, object]] | None:
+    """(field, old, new) per changed field; None when a version can no longer be read."""
     if before is None:
         return []
     model = version.content_type.model_class()
     if model is None:
-        return []
-    new, new_m2m = _field_values(version)
-    old, old_m2m = _field_values(before)
+        return None
+    try:
+        new, new_m2m = _field_values(version)
+        old, old_m2m = _field_values(before)
+    except RevertError:  # stored before a change to the model that its data no longer fits
+        return None
     changed = []
     for f in compared_fields(model):
         if f.many_to_many:
@@ -233,7 +240,7 @@ def _names(pairs) -> dict:
     """Names of the rows that changes point at, one query per kind of row."""
     wanted = defaultdict(set)
     for _, _, changed in pairs:
-        for f, old, new in changed:
+        for f, old, new in changed or ():
             if f.is_relation:
                 for value in (old, new):
                     for pk in value if isinstance(value, list) else [value]:

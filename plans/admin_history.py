@@ -26,6 +26,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from reversion.errors import RevertError
 from reversion.models import Version
 from reversion.revisions import _get_options
 
@@ -39,6 +40,7 @@ RECOVERED_COMMENT = "กู้คืนรายการที่ถูกล�
 RESTORED = "กู้คืน “{obj}” จากฉบับวันที่ {date} แล้ว (บันทึกเป็นฉบับใหม่ในประวัติ)"
 NOTHING_TO_RESTORE = "ฉบับนี้เหมือนกับข้อมูลปัจจุบันทุกช่อง ไม่มีอะไรต้องกู้คืน"
 NOT_ALLOWED = "คุณดูประวัติได้ แต่ไม่มีสิทธิ์กู้คืน (ต้องมีสิทธิ์แก้ไขรายการนี้และรายการย่อยทุกประเภทที่การกู้คืนจะเปลี่ยน)"
+UNREADABLE = "เปิดฉบับนี้ไม่ได้แล้ว: โครงสร้างข้อมูลเปลี่ยนไปหลังจากบันทึกฉบับนี้ จึงกู้คืนจากฉบับนี้ไม่ได้"
 STILL_EXISTS = "รายการนี้ยังไม่ถูกลบ ใช้หน้าประวัติของรายการเพื่อกู้คืนฉบับก่อนหน้าแทน"
 
 
@@ -120,7 +122,11 @@ class HistoryAdminMixin:
     def _restore_view(self, request, version, obj, extra_context):
         owned = self.owned_relations(request)
         editable = _editable(self, request, obj)
-        plan = restore_plan(version, owned=owned, editable=editable)
+        try:
+            plan = restore_plan(version, owned=owned, editable=editable)
+        except RevertError:  # stored before a change to the model that its data no longer fits
+            messages.error(request, UNREADABLE)
+            return redirect(self._url("history", quote(obj.pk)) if obj is not None else self._url("recoverlist"))
         errors: list[str] = []
         if request.method == "POST":
             if not self._allowed(request, obj, plan):

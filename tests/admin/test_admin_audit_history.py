@@ -154,3 +154,20 @@ def test_queries_per_page_do_not_grow_with_the_rows_on_it(client, editor, framew
         for strategy in strategies:
             _save(strategy, editor, title=f"{strategy.title} {round_}", framework=framework)
     assert count() == few
+
+
+def test_a_version_that_can_no_longer_be_read_is_listed_as_such(client, editor, framework):
+    from reversion.models import Version
+
+    from audit.selectors import UNREADABLE
+
+    strategy = framework.strategies.get(number=1)
+    _save(strategy, editor, title="ก")
+    _save(strategy, editor, title="ข")
+    oldest = Version.objects.get_for_object(strategy).order_by("pk").first()
+    Version.objects.filter(pk=oldest.pk).update(serialized_data="[{not json")
+    client.force_login(editor)
+
+    rows = _rows(client.get(URL, {"kind": "strategies.strategy"}))
+
+    assert rows[0].action == UNREADABLE

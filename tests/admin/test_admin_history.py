@@ -201,3 +201,18 @@ def test_a_restore_whose_target_is_gone_is_refused_in_thai(client, editor, frame
     assert response.status_code == 200
     tactic.refresh_from_db()
     assert tactic.goal_id is None
+
+
+def test_a_version_that_can_no_longer_be_read_is_explained_not_an_error(client, editor, framework, form_data):
+    from plans.admin_history import UNREADABLE
+
+    client.force_login(editor)
+    _save_vision(client, _url(framework), form_data, "ฉบับแรก")
+    _save_vision(client, _url(framework), form_data, "ฉบับที่สอง")
+    first = Version.objects.get_for_object(framework).order_by("pk").first()
+    Version.objects.filter(pk=first.pk).update(serialized_data="[{not json")
+
+    response = client.get(_revision_url(framework, first), follow=True)
+
+    assert UNREADABLE in response.text
+    assert response.redirect_chain[-1][0] == reverse("admin:strategies_framework_history", args=[framework.pk])

@@ -15,7 +15,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import reversion
-from django.conf import settings
 from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.models import ContentType
@@ -29,7 +28,7 @@ from reversion.models import Version
 from plans.models import Edition
 from plans.restore import FieldChange
 from plans.version_fields import compared_fields, display
-from thaimuang_plan.lib import thai
+from thaimuang_plan.lib import formatting
 
 ADDED = "เพิ่มรายการใหม่"
 DELETED = "ลบรายการ"
@@ -51,8 +50,7 @@ class AuditRow:
     @property
     def when_text(self) -> str:
         local = timezone.localtime(self.when)
-        time = thai.with_digits(local.strftime("%H:%M:%S"), settings.PORTAL_DIGITS)
-        return f"{thai.format_date(local.date(), digits=settings.PORTAL_DIGITS, short=True)} {time} น."
+        return f"{formatting.date(local, short=True)} {formatting.digits(local.strftime('%H:%M:%S'))} น."
 
 
 def visible_models(user) -> list[type[models.Model]]:

@@ -33,7 +33,7 @@ from reversion.revisions import _get_options
 from plans.forms import LOCK_FIELD, STALE_SAVE
 from plans.restore import Owned, RestoreRefused, restore_plan
 from plans.version_fields import EMPTY
-from thaimuang_plan.lib import thai
+from thaimuang_plan.lib import formatting
 
 RESTORED_COMMENT = "กู้คืนจากฉบับวันที่ {date}"
 RECOVERED_COMMENT = "กู้คืนรายการที่ถูกลบ จากฉบับวันที่ {date}"
@@ -45,12 +45,8 @@ STILL_EXISTS = "รายการนี้ยังไม่ถูกลบ ใ
 
 
 def version_date(version: Version) -> str:
-    from django.conf import settings
-
     local = timezone.localtime(version.revision.date_created)
-    digits = settings.PORTAL_DIGITS
-    time = thai.with_digits(local.strftime("%H:%M:%S"), digits)
-    return f"{thai.format_date(local.date(), digits=digits)} {time} น."
+    return f"{formatting.date(local)} {formatting.digits(local.strftime('%H:%M:%S'))} น."
 
 
 def _editable(model_admin, request, obj) -> frozenset[str]:

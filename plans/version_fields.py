@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from reversion.revisions import _get_options
 
-from thaimuang_plan.lib import thai
+from thaimuang_plan.lib import formatting
 
 EMPTY = "(ว่าง)"
 GONE = "(ถูกลบไปแล้ว)"
@@ -31,7 +30,7 @@ def compared_fields(model) -> list[models.Field]:
 
 def number_text(value) -> str:
     """A number (or text with digits) in the portal's digit style."""
-    return thai.with_digits(value, settings.PORTAL_DIGITS)
+    return formatting.digits(value)
 
 
 def display(f: models.Field, value, names: dict | None = None) -> str:
@@ -54,10 +53,9 @@ def display(f: models.Field, value, names: dict | None = None) -> str:
     if isinstance(value, bool):
         return "ใช่" if value else "ไม่ใช่"
     if isinstance(value, dt.datetime):
-        local = timezone.localtime(value)
-        return f"{thai.format_date(local.date(), digits=settings.PORTAL_DIGITS)} {number_text(local.strftime('%H:%M'))} น."
+        return f"{formatting.date(value)} {number_text(timezone.localtime(value).strftime('%H:%M'))} น."
     if isinstance(value, dt.date):
-        return thai.format_date(value, digits=settings.PORTAL_DIGITS)
+        return formatting.date(value)
     if isinstance(value, int | Decimal | float):
         return number_text(value)
     return str(value)

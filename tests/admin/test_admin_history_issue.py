@@ -6,13 +6,17 @@ allowed to change it.
 """
 
 import io
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Revision, Version
 
+from editions.services import edition_publish_as_told
+from importer.services import plan_import
 from monitoring.models import EvaluationRound, ProjectProgress
 from plans.forms import STALE_SAVE
 from plans.models import Block, Edition, SwotItem
@@ -22,8 +26,14 @@ from strategies.models import Goal, Strategy
 
 @pytest.fixture
 def demo(db) -> Edition:
-    call_command("load_demo", stdout=io.StringIO())
-    return Edition.objects.get(start_year=2563, end_year=2565)
+    """The plan as the issue found it: imported (source, then sample), published, with sample monitoring."""
+    fixtures = Path(settings.BASE_DIR) / "fixtures"
+    source, sample = fixtures / "tai_mueang_2563-2565.txt", fixtures / "sample_chapters_3-6.txt"
+    edition = plan_import(data=source.read_bytes(), name=source.name).edition
+    plan_import(data=sample.read_bytes(), name=sample.name, sample=True)
+    edition_publish_as_told(edition=Edition.objects.get(pk=edition.pk))
+    call_command("load_sample_monitoring", stdout=io.StringIO())
+    return Edition.objects.get(pk=edition.pk)
 
 
 def _import_version(obj) -> Version:

@@ -46,13 +46,12 @@ def environment() -> dict:
 
 
 def prepare_database(env: dict, data: str) -> None:
-    import psycopg2
+    import psycopg
 
     manage = [PYTHON, str(ROOT / "manage.py")]
 
     def fresh_database():
-        connection = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres")
-        connection.autocommit = True
+        connection = psycopg.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres", autocommit=True)
         with connection.cursor() as cursor:
             cursor.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
             cursor.execute(f"CREATE DATABASE {DB_NAME}")

@@ -48,7 +48,7 @@ def render_in_fresh_process(html_path: str, pdf_path: str) -> None:
     start = time.perf_counter()
     from printing import render
 
-    render._weasyprint()
+    render.load_weasyprint()
     imported = time.perf_counter()
     Path(pdf_path).write_bytes(render.html_to_pdf(Path(html_path).read_text()))
     done = time.perf_counter()

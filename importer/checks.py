@@ -9,7 +9,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from plans.models import ImportFlag
-from thaimuang_plan.lib.thai import foreign_organization_mentions, format_baht, to_thai_digits
+from thaimuang_plan.lib.thai import foreign_organization_mentions, format_baht, strategy_label, to_thai_digits
 
 from .lines import Line
 from .structure import ParsedPlan, PSection
@@ -116,7 +116,7 @@ def summary_matches_projects(plan: ParsedPlan) -> None:
             real_count, real_amount = actual[(row.strategy_number, year)]
             if (count is not None and count != real_count) or (amount is not None and amount != real_amount):
                 where = (
-                    f"ยุทธศาสตร์ที่ {to_thai_digits(row.strategy_number)}" if row.strategy_number else "แถวรวม"
+                    strategy_label(row.strategy_number) if row.strategy_number else "แถวรวม"
                 )
                 plan.flag(
                     ImportFlag.Kind.TOTAL_MISMATCH,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from plans.models import Block, ImportFlag
-from thaimuang_plan.lib.thai import to_thai_digits
+from thaimuang_plan.lib.thai import strategy_label, to_thai_digits
 
 from .framework_base import LABEL_RE, MODES, REFERENCE_RE, STRATEGY_RE, embed, framework_kind, loose, years
 from .lines import same_words, to_int
@@ -67,7 +67,7 @@ def _detail_target(plan, framework, number, title, unit) -> PStrategy:
         if listed:
             plan.flag(
                 ImportFlag.Kind.DUPLICATE_NUMBER,
-                f"รายละเอียดของยุทธศาสตร์ที่ {to_thai_digits(number)} ปรากฏมากกว่าหนึ่งครั้ง (บรรทัด "
+                f"รายละเอียดของ{strategy_label(number)} ปรากฏมากกว่าหนึ่งครั้ง (บรรทัด "
                 f"{to_thai_digits(', '.join(str(s.detail_line) for s in listed))} และ {to_thai_digits(unit.line)}) เก็บเป็นยุทธศาสตร์แยก",
                 line=unit.line,
                 text=unit.text,
@@ -78,7 +78,7 @@ def _detail_target(plan, framework, number, title, unit) -> PStrategy:
         target.heading_in_detail = title
         plan.flag(
             ImportFlag.Kind.TITLE_MISMATCH,
-            f"ชื่อยุทธศาสตร์ที่ {to_thai_digits(number)} ในส่วนรายละเอียด (บรรทัด {to_thai_digits(unit.line)}) ต่างจากในรายการ "
+            f"ชื่อ{strategy_label(number)} ในส่วนรายละเอียด (บรรทัด {to_thai_digits(unit.line)}) ต่างจากในรายการ "
             f"(บรรทัด {to_thai_digits(target.line)}): ใช้ชื่อตามรายการ และเก็บชื่อในส่วนรายละเอียดไว้ด้วย",
             line=unit.line,
             text=unit.text,
@@ -109,7 +109,7 @@ def _detail_body(plan, section, body, framework, strategy) -> None:
             continue
         if rows:
             strategy.indicators += indicator_table(
-                plan, rows, years(plan, framework), f"ยุทธศาสตร์ที่ {strategy.number}"
+                plan, rows, years(plan, framework), strategy_label(strategy.number)
             )
             rows = []
         if unit is None:
@@ -135,7 +135,7 @@ def _detail_body(plan, section, body, framework, strategy) -> None:
                 plan.absorb(unit.lines, strategy.detail_line or strategy.line)
             else:
                 plan.unplaced(
-                    unit.line, unit.text, f"ข้อความในยุทธศาสตร์ที่ {strategy.number} ก่อนหัวข้อเป้าประสงค์/กลยุทธ์"
+                    unit.line, unit.text, f"ข้อความใน{strategy_label(strategy.number)} ก่อนหัวข้อเป้าประสงค์/กลยุทธ์"
                 )
             continue
         number = unit.marker.printed if unit.marker is not None else ""

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from plans.models import ImportFlag
-from thaimuang_plan.lib.thai import to_thai_digits
+from thaimuang_plan.lib.thai import local_government_name_pattern, to_thai_digits
 
 from . import accounting, checks, content
 from .lines import NUM, Line, decode, find_period, similar, split_lines, split_marker, squash, to_int
@@ -20,7 +20,7 @@ from .structure import ParsedPlan, PSection
 CHAPTER_RE = re.compile(rf"^บทที่\s*({NUM})\s*[:.]?\s*(.*)$")
 PAGES_RE = re.compile(rf"^{NUM}(?:\s*[-–]\s*{NUM})?$")
 TOC_TAIL_RE = re.compile(rf"^(.*?)(?:\s*\.{{3,}}\s*|\s+)({NUM}(?:\s*[-–]\s*{NUM})?)$")
-ORG_RE = re.compile(r"(องค์การบริหารส่วนตำบล|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร)([ก-๙]+)")
+ORG_RE = re.compile(local_government_name_pattern())
 PLAN_TITLE_RE = re.compile(r"(แผนแม่บท[^\s(]*(?:\s*\(IT Master Plan\))?)\s*พ\.\s*ศ\.", re.IGNORECASE)
 
 MAX_HEADING = 160  # a "heading" longer than this is a numbered paragraph

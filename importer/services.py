@@ -14,7 +14,6 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import reversion
 from django.db import transaction
 
 from editions.services import PublishRefused, edition_publish_as_told
@@ -32,6 +31,7 @@ from importer.structure import ParsedPlan
 from importer.writer import Writer, Written
 from monitoring.models import Committee, EvaluationMethod, EvaluationRound, IndicatorResult, ScheduleRound
 from plans.models import Block, Edition, EditionStatusChange, ImportFlag, SwotItem
+from plans.revisions import revision
 from projects.models import Project, Unit
 from strategies.models import Framework
 
@@ -77,11 +77,8 @@ def plan_import(
     progress(f"จัดกรอบยุทธศาสตร์ … ({len(plan.frameworks)} กรอบ, {len(plan.sections)} หัวข้อ)")
     writer = Writer(plan, sample=sample, sha256=hashlib.sha256(data).hexdigest(), progress=progress)
     with transaction.atomic():
-        with reversion.create_revision():
+        with revision(user=user, comment=(SAMPLE_COMMENT if sample else IMPORT_COMMENT).format(name=name)):
             written = writer.write(replace_published=replace_published)
-            if user is not None and user.is_authenticated:
-                reversion.set_user(user)
-            reversion.set_comment((SAMPLE_COMMENT if sample else IMPORT_COMMENT).format(name=name))
         if publish and written.edition.status != Edition.Status.PUBLISHED:
             progress("เผยแพร่ …")
             try:

@@ -6,7 +6,7 @@ from collections import Counter
 
 from plans.models import ImportFlag
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, IndicatorTarget, Strategy, Tactic
-from thaimuang_plan.lib.thai import to_thai_digits
+from thaimuang_plan.lib.thai import strategy_label, to_thai_digits
 
 from .structure import Flag, PFramework
 
@@ -25,7 +25,6 @@ class FrameworkWriter:
                 )
             )
             return
-        section, _ = self._target_section(parsed.section)
         framework = self._save(
             Framework(
                 edition=self.edition,
@@ -35,7 +34,6 @@ class FrameworkWriter:
                 slug=parsed.slug,
                 start_year=parsed.start_year,
                 end_year=parsed.end_year,
-                section=section,
                 vision=parsed.vision,
                 values=parsed.values,
                 order=parsed.order,
@@ -71,7 +69,7 @@ class FrameworkWriter:
                 Strategy(
                     framework=framework,
                     number=parsed_strategy.number,
-                    title=parsed_strategy.title or f"ยุทธศาสตร์ที่ {to_thai_digits(parsed_strategy.number)}",
+                    title=parsed_strategy.title or strategy_label(parsed_strategy.number),
                     heading_in_detail=parsed_strategy.heading_in_detail,
                     description=parsed_strategy.description,
                     order=order,
@@ -151,7 +149,7 @@ class FrameworkWriter:
                         self.flags.append(
                             Flag(
                                 ImportFlag.Kind.UNPLACED,
-                                f"ยุทธศาสตร์ที่ {to_thai_digits(parsed_strategy.number)} ระบุว่าสอดคล้องกับยุทธศาสตร์ที่ "
+                                f"{strategy_label(parsed_strategy.number)} ระบุว่าสอดคล้องกับยุทธศาสตร์ที่ "
                                 f"{to_thai_digits(number)} ของ{Framework.Kind(kind).label} แต่ไม่พบยุทธศาสตร์นั้นในแผน",
                                 line,
                                 "",

@@ -19,7 +19,7 @@ from plans.models import Block, Edition, ImportFlag, Organization, Section, Swot
 from projects.models import Project, ProjectBudget
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, IndicatorTarget, Strategy, Tactic
 from thaimuang_plan.lib.richtext import from_plain_text
-from thaimuang_plan.lib.thai import to_thai_digits
+from thaimuang_plan.lib.thai import short_organization_name, to_thai_digits
 
 from .lines import NUM, to_int
 from .messages import (
@@ -65,18 +65,6 @@ class Written:
     created: bool
     counts: Counter = field(default_factory=Counter)  # rows written, by verbose_name_plural
     removed: int = 0  # rows of an earlier import that were replaced
-
-
-def _org_short_name(name: str) -> str:
-    for long, short in (
-        ("องค์การบริหารส่วนตำบล", "อบต."),
-        ("เทศบาลตำบล", "ทต."),
-        ("เทศบาลเมือง", "ทม."),
-        ("เทศบาลนคร", "ทน."),
-    ):
-        if name.startswith(long):
-            return short + name[len(long) :]
-    return ""
 
 
 def find_edition(plan: ParsedPlan, *, sample: bool) -> Edition | None:
@@ -159,7 +147,7 @@ class Writer(FrameworkWriter, ChapterWriter):
     def _new_edition(self) -> Edition:
         plan = self.plan
         organization, made = Organization.objects.get_or_create(
-            name=plan.organization_name, defaults={"short_name": _org_short_name(plan.organization_name)}
+            name=plan.organization_name, defaults={"short_name": short_organization_name(plan.organization_name)}
         )
         if made:
             self.counts[Organization._meta.verbose_name_plural] += 1
@@ -309,7 +297,7 @@ class Writer(FrameworkWriter, ChapterWriter):
                         marker=block.marker,
                         text=from_plain_text(block.text).replace("\n", "<br>"),
                         embed=block.embed,
-                        framework=self.frameworks.get(block.framework),
+                        framework_slug=self.frameworks[block.framework].slug if block.framework in self.frameworks else "",
                         source_line=block.line,
                         **self._sample(),
                     ),

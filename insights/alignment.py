@@ -28,6 +28,7 @@ from plans.models import Edition
 from projects.models import Project
 from projects.selectors import with_budgets
 from strategies.models import Framework, Strategy, Tactic
+from thaimuang_plan.lib.thai import strategy_label
 
 
 class Level:
@@ -165,7 +166,8 @@ class AlignmentReport:
 
 
 def _strategy_label(strategy: Strategy) -> str:
-    return f"ยุทธศาสตร์ที่ {strategy.number} {strategy.title}"
+    # Arabic digits as this report has always written them; the wording is the portal's one.
+    return f"{strategy_label(strategy.number, digits='arabic')} {strategy.title}"
 
 
 def _tactic_label(tactic: Tactic) -> str:

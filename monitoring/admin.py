@@ -29,7 +29,8 @@ from monitoring.models import (
     RoundFinding,
     ScheduleRound,
 )
-from monitoring.selectors import year_projects
+from monitoring.printed_report import can_export_report
+from monitoring.selectors import due_a_record, year_projects
 from monitoring.services import PublishError, round_progress_save, round_publish
 from plans.admin_base import PlanContentAdmin, PlanContentStackedInline, PlanContentTabularInline
 from projects.models import Project
@@ -91,7 +92,7 @@ class RoundFindingInline(PlanContentStackedInline):
 def _missing_count():
     """Projects with a budget line in the round's year and no record in the round, per round."""
     missing = (
-        Project.objects.filter(edition=OuterRef("edition"), budgets__fiscal_year=OuterRef("fiscal_year"))
+        Project.objects.filter(due_a_record(OuterRef("fiscal_year")), edition=OuterRef("edition"))
         .exclude(
             Exists(ProjectProgress.objects.filter(round=OuterRef(OuterRef("pk")), project=OuterRef("pk")))
         )
@@ -312,7 +313,7 @@ class EvaluationRoundAdmin(PlanContentAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context.update(
             can_publish=bool(obj) and not obj.is_published and self.has_publish_permission(request, obj),
-            can_export=bool(obj) and request.user.has_perm("monitoring.export_report"),
+            can_export=bool(obj) and can_export_report(request.user),
             report_url=report_pdf_url(obj) if obj else None,
             public_url=public_round_url(obj) if obj else None,
         )

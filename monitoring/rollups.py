@@ -67,7 +67,8 @@ class ProjectLine:
 
     @property
     def is_missing(self) -> bool:
-        return self.record is None
+        """Due a record (a budget line this year, monitoring.selectors.due_a_record) and none recorded."""
+        return self.has_budget_line and self.record is None
 
     @property
     def status(self) -> str | None:

@@ -32,11 +32,20 @@ class RoundResults:
     has_sample: bool
 
 
+def due_a_record(fiscal_year) -> Q:
+    """Projects that owe a record in a round: a budget line in the round's fiscal year.
+
+    A due project without a record in the round is *missing* (ProjectLine.is_missing, the admin's
+    "ยังไม่บันทึก" count); ``fiscal_year`` may be an OuterRef for a per-round subquery.
+    """
+    return Q(budgets__fiscal_year=fiscal_year)
+
+
 def year_projects(
     edition: Edition, fiscal_year: int, *, round: EvaluationRound | None = None
 ) -> list[Project]:
     """Projects with a budget line in the year (or a record in ``round``), budgets loaded. Two queries."""
-    scope = Q(budgets__fiscal_year=fiscal_year)
+    scope = due_a_record(fiscal_year)
     if round is not None:
         scope |= Q(progress__round=round)
     ids = Project.objects.filter(scope, edition=edition).values("pk")

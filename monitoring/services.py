@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import reversion
 from django.db import transaction
 from django.utils import timezone
 
 from monitoring.models import EvaluationRound, ProjectProgress
+from plans.revisions import revision
 
 ALREADY_PUBLISHED = "ผลการติดตามรอบนี้เผยแพร่แล้ว"
 NOTHING_TO_PUBLISH = "รอบนี้ยังไม่มีผลการดำเนินงานของโครงการใดเลย จึงยังเผยแพร่ไม่ได้"
@@ -24,12 +24,9 @@ def round_publish(*, round: EvaluationRound, user=None) -> EvaluationRound:
         raise PublishError(ALREADY_PUBLISHED)
     if not round.progress.exists():
         raise PublishError(NOTHING_TO_PUBLISH)
-    with reversion.create_revision():
+    with revision(user=user, comment="เผยแพร่ผลการติดตาม"):
         round.published_at = timezone.now()
         round.save(update_fields=["published_at", "updated_at"])
-        if user is not None and user.is_authenticated:
-            reversion.set_user(user)
-        reversion.set_comment("เผยแพร่ผลการติดตาม")
     return round
 
 
@@ -41,13 +38,10 @@ def round_progress_save(*, round: EvaluationRound, records: list[ProjectProgress
     a database error on any of them rolls all of them back. Returns how many
     were saved.
     """
-    with reversion.create_revision():
+    with revision(user=user, comment=f"บันทึกผลการดำเนินงาน {len(records)} โครงการ"):
         for record in records:
             record.round = round
             record.save()
         # The round itself is saved too, so that its history shows the whole screen at once.
         round.save(update_fields=["updated_at"])
-        if user is not None and user.is_authenticated:
-            reversion.set_user(user)
-        reversion.set_comment(f"บันทึกผลการดำเนินงาน {len(records)} โครงการ")
     return len(records)

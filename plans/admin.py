@@ -198,8 +198,7 @@ class ImportFlagAdmin(admin.ModelAdmin):
 
 class BlockInline(PlanContentTabularInline):
     model = Block
-    fields = ["order", "kind", "marker", "text", "embed", "framework", "is_sample"]
-    choices_within = {"framework": "edition__sections"}
+    fields = ["order", "kind", "marker", "text", "embed", "framework_slug", "is_sample"]
     show_change_link = False
 
 
@@ -222,7 +221,7 @@ class BlockAdmin(PlanContentAdmin):
     list_filter = ["section__edition", "kind", "embed", "is_sample"]
     search_fields = ["text", "marker", "section__title"]
     list_select_related = ["section"]
-    autocomplete_fields = ["section", "framework"]
+    autocomplete_fields = ["section"]
     renumber_group_by = ("section",)
 
 

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.conf import settings
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -23,8 +21,9 @@ from plans.models import Block, Edition, Section
 from portal import addresses
 from projects.models import Project
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, Strategy, Tactic
+from thaimuang_plan.lib.formatting import project_label, strategy_label
 from thaimuang_plan.lib.richtext import to_plain_text
-from thaimuang_plan.lib.thai import to_arabic_digits, to_thai_digits, with_digits
+from thaimuang_plan.lib.thai import to_arabic_digits, to_thai_digits
 
 MAX_QUERY_LENGTH = 100
 MAX_PER_KIND = 50
@@ -48,10 +47,6 @@ class Results:
     @property
     def count(self) -> int:
         return sum(len(hits) for _, hits in self.groups)
-
-
-def _digits(value) -> str:
-    return with_digits(value, settings.PORTAL_DIGITS)
 
 
 def query_variants(query: str) -> list[str]:
@@ -141,9 +136,9 @@ def search_edition(edition: Edition, query: str) -> Results:
         )
     groups.append(("เนื้อหาในเอกสารแผน", [h for h in hits if h]))
 
-    framework_url = lambda f, anchor="": (  # noqa: E731
-        reverse("strategies:framework", kwargs={"period": period, "slug": f.slug}) + anchor
-    )
+    def framework_url(framework, anchor=""):
+        return addresses.framework_url(period, framework.slug, anchor)
+
     hits = []
     for f in capped(Framework.objects.filter(edition=edition).filter(_matching(["name", "vision", "values"], variants))):
         hits.append(_hit("กรอบยุทธศาสตร์", f.name, framework_url(f), [f.name, f.vision, f.values], variants))
@@ -163,8 +158,8 @@ def search_edition(edition: Edition, query: str) -> Results:
         hits.append(
             _hit(
                 "ยุทธศาสตร์",
-                f"{s.framework} — ยุทธศาสตร์ที่ {_digits(s.number)}",
-                framework_url(s.framework, "#" + addresses.strategy_anchor(s.number)),
+                f"{s.framework} — {strategy_label(s.number)}",
+                framework_url(s.framework, addresses.strategy_anchor(s.number)),
                 [s.title, s.heading_in_detail, s.description],
                 variants,
             )
@@ -175,26 +170,26 @@ def search_edition(edition: Edition, query: str) -> Results:
         .select_related("strategy__framework")
     ):
         framework = g.strategy.framework
-        hits.append(_hit("เป้าประสงค์", str(framework), framework_url(framework, "#" + addresses.strategy_anchor(g.strategy.number)), [g.text], variants))
+        hits.append(_hit("เป้าประสงค์", str(framework), framework_url(framework, addresses.strategy_anchor(g.strategy.number)), [g.text], variants))
     for t in capped(
         Tactic.objects.filter(framework__edition=edition)
         .filter(_matching(["text"], variants))
         .select_related("framework", "strategy")
     ):
-        anchor = "#" + addresses.strategy_anchor(t.strategy.number) if t.strategy_id else ""
+        anchor = addresses.strategy_anchor(t.strategy.number) if t.strategy_id else ""
         hits.append(_hit("กลยุทธ์", str(t.framework), framework_url(t.framework, anchor), [t.text], variants))
     for i in capped(
         Indicator.objects.filter(framework__edition=edition).filter(_matching(["name"], variants)).select_related("framework")
     ):
-        hits.append(_hit("ตัวชี้วัด", str(i.framework), framework_url(i.framework, f"#indicators-{i.framework_id}"), [i.name], variants))
+        hits.append(_hit("ตัวชี้วัด", str(i.framework), framework_url(i.framework, addresses.indicators_anchor(i.framework_id)), [i.name], variants))
     groups.append(("ยุทธศาสตร์ เป้าประสงค์ กลยุทธ์ และตัวชี้วัด", [h for h in hits if h]))
 
     fields = ["name", "code", "rationale", "objectives", "targets", "method", "duration", "kpi", "outcomes"]
     hits = []
     for p in capped(Project.objects.filter(edition=edition).filter(_matching(fields, variants)).order_by("number")):
-        url = reverse("projects:detail", kwargs={"period": period, "number": p.number})
+        url = addresses.project_url(period, p.number)
         hits.append(
-            _hit("โครงการ", f"โครงการที่ {_digits(p.number)} {p.name}", url, [getattr(p, f) for f in fields], variants)
+            _hit("โครงการ", f"{project_label(p.number)} {p.name}", url, [getattr(p, f) for f in fields], variants)
         )
     groups.append(("โครงการ", [h for h in hits if h]))
 

@@ -1,5 +1,6 @@
 """sitemap.xml: every public page of every published or archived edition."""
 
+
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class PrintingConfig(AppConfig):
@@ -9,3 +10,9 @@ class PrintingConfig(AppConfig):
 
     name = "printing"
     verbose_name = "การพิมพ์ PDF"
+
+    def ready(self):
+        # printing.checks reads the staticfiles app through printing.render: import it once apps are ready.
+        from printing.checks import textlayer_installs
+
+        checks.register(textlayer_installs, checks.Tags.compatibility)

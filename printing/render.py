@@ -8,8 +8,11 @@ every URL goes through ``StaticOnlyFetcher``.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import posixpath
+from functools import cache
+from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -44,7 +47,7 @@ _CONTENT_TYPES = {
 }
 
 
-def _weasyprint():
+def load_weasyprint():
     # Imported on first use: it costs about a second and 50 MiB, which a web
     # process that never renders a PDF should not pay.
     # Its progress log says "Step 5 - Creating layout - Page N" for every page at INFO.
@@ -119,7 +122,7 @@ def html_to_pdf(html: str) -> bytes:
 
     This is the one place where a PDF is laid out: the cache counts calls to it.
     """
-    weasyprint = _weasyprint()
+    weasyprint = load_weasyprint()
     document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=make_fetcher())
     # The text-layer fix makes copy, search and screen readers get the Thai that
     # is printed (see printing/textlayer.py); pdf/ua-1 tags the PDF with its
@@ -129,9 +132,19 @@ def html_to_pdf(html: str) -> bytes:
     return textlayer.write_pdf(document, pdf_variant="pdf/ua-1")
 
 
+@cache
 def renderer_version() -> str:
-    """Part of every cache key: a new WeasyPrint (or text-layer fix) lays out differently."""
-    from printing import textlayer
+    """Part of every cache key, derived from the code, never typed by hand.
 
-    weasyprint = _weasyprint()
-    return f"weasyprint-{weasyprint.__version__}/textlayer-{textlayer.VERSION}/pdf-ua-1"
+    The WeasyPrint and pydyf releases and a digest of printing's own source files: a new
+    release, a change to the text-layer fix or to how a document is rendered each make new
+    keys. (The HTML and the static files it uses are in the key already, printing/cache.py.)
+    """
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return (
+        f"weasyprint-{metadata.version('weasyprint')}/pydyf-{metadata.version('pydyf')}"
+        f"/printing-{digest.hexdigest()[:16]}/pdf-ua-1"
+    )

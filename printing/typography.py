@@ -14,13 +14,12 @@ from functools import lru_cache
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 
+from thaimuang_plan.lib.thai import LOCAL_GOVERNMENT_ABBREVIATIONS, LOCAL_GOVERNMENT_PREFIXES
+
 _YEARS = r"(?:พ\.ศ\.\s*)?[0-9๐-๙]{4}\s*[-–]\s*[0-9๐-๙]{4}|พ\.ศ\.\s*[0-9๐-๙]{4}|\(IT Master Plan\)"
 
 # Kinds of local government written before the place name in the full name.
-_NAME_PREFIXES = (
-    "องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร",
-    "อบต.", "อบจ.", "ทต.", "ทม.", "ทน.",
-)  # fmt: skip
+_NAME_PREFIXES = LOCAL_GOVERNMENT_PREFIXES + LOCAL_GOVERNMENT_ABBREVIATIONS
 
 # HTML from the rich-text sanitiser: a tag never contains an unescaped "<" or ">".
 _TAG = re.compile(r"(<[^>]*>)")

@@ -2,7 +2,6 @@
 
 import django_filters
 from django import forms
-from django.conf import settings
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
@@ -10,9 +9,7 @@ from django.utils.safestring import mark_safe
 
 from projects.models import Project, ProjectBudget, Unit
 from strategies.models import Framework, Strategy
-from thaimuang_plan.lib.thai import format_year
-
-from .tables import portal_digits
+from thaimuang_plan.lib import formatting as fmt
 
 
 class PlainSelect(forms.Select):
@@ -64,12 +61,12 @@ class ProjectFilter(django_filters.FilterSet):
         units = Unit.objects.filter(organization=edition.organization_id)
         fields = self.form.fields
         fields["strategy"].choices = [
-            (str(s.pk), f"ยุทธศาสตร์ที่ {portal_digits(s.number)} {s.title[:70]}") for s in strategies
+            (str(s.pk), f"{fmt.strategy_label(s.number)} {s.title[:70]}") for s in strategies
         ]
         fields["unit"].choices = [(str(u.pk), str(u)) for u in units]
         # django-filter puts each filter's empty_label ("ทุกปี" ...) first.
         fields["fiscal_year"].choices = [
-            (str(y), "พ.ศ. " + format_year(y, digits=settings.PORTAL_DIGITS)) for y in edition.years
+            (str(y), "พ.ศ. " + fmt.year(y)) for y in edition.years
         ]
 
     def filter_fiscal_year(self, queryset, name, value):

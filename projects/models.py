@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q, Sum
 
 from plans.models import Edition, Organization, PlanContent, SampleFlag
+from thaimuang_plan.lib.formatting import project_label
 
 BUDGET_YEAR_OUTSIDE_PLAN = "ปีงบประมาณ {year} อยู่นอกช่วงปีของแผน ({start}-{end})"
 
@@ -110,7 +111,7 @@ class Project(PlanContent, SampleFlag):
         ]
 
     def __str__(self):
-        return f"โครงการที่ {self.number} {self.name}"
+        return f"{project_label(self.number)} {self.name}"
 
     def clean(self):
         if self.tactic_id and self.strategy_id and self.tactic.strategy_id not in (None, self.strategy_id):

@@ -1,19 +1,13 @@
 """The public project inventory table (django-tables2)."""
 
-from decimal import Decimal
 
 import django_tables2 as tables
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from projects.models import Project
-from thaimuang_plan.lib.thai import format_baht, format_number, format_year, with_digits
-
-
-def portal_digits(value) -> str:
-    return with_digits(value, settings.PORTAL_DIGITS)
+from thaimuang_plan.lib import formatting as fmt
 
 
 class BahtColumn(tables.Column):
@@ -26,7 +20,7 @@ class BahtColumn(tables.Column):
     def render(self, value):
         if not value:
             return "–"
-        return format_baht(Decimal(value), digits=settings.PORTAL_DIGITS)
+        return fmt.baht(value)
 
 
 class ProjectTable(tables.Table):
@@ -56,7 +50,7 @@ class ProjectTable(tables.Table):
         year_columns = [
             (
                 f"budget_{year}",
-                BahtColumn(verbose_name=f"ปี {format_year(year, digits=settings.PORTAL_DIGITS)}", default="–"),
+                BahtColumn(verbose_name=f"ปี {fmt.year(year)}", default="–"),
             )
             for year in edition.years
         ]
@@ -107,7 +101,7 @@ class ProjectTable(tables.Table):
         return column.render(getattr(record, name))  # the baht columns
 
     def render_number(self, value):
-        return format_number(value, digits=settings.PORTAL_DIGITS)
+        return fmt.number(value)
 
     def render_name(self, value, record):
         url = reverse("projects:detail", kwargs={"period": self.edition.slug, "number": record.number})
@@ -115,7 +109,7 @@ class ProjectTable(tables.Table):
         return format_html('<a href="{}">{}</a>{}', url, value, sample)
 
     def render_strategy(self, value):
-        return f"ยุทธศาสตร์ที่ {portal_digits(value.number)}"
+        return fmt.strategy_label(value.number)
 
     def render_status(self, record):
         return record.get_status_display()

@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import DecimalField, Prefetch, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse
@@ -13,10 +12,10 @@ from plans.access import edition_for
 from projects import exports
 from projects.filters import ProjectFilter
 from projects.models import Project, ProjectBudget
-from projects.selectors import edition_budget_summary
-from projects.tables import ProjectTable, portal_digits
+from projects.selectors import NO_STRATEGY, edition_budget_summary
+from projects.tables import ProjectTable
 from strategies.models import Strategy
-from thaimuang_plan.lib.thai import format_baht, format_year
+from thaimuang_plan.lib import formatting as fmt
 
 PER_PAGE = 25
 
@@ -116,7 +115,6 @@ VALUE_ROOM = 110
 
 def budget_chart(summary) -> dict:
     """Bars of budget per strategy (groups) and fiscal year (bars), laid out for a server-rendered SVG."""
-    digits = settings.PORTAL_DIGITS
     amounts = [cell["amount"] for row in summary.rows for cell in row["cells"]]
     top = max(amounts, default=Decimal(0)) or Decimal(1)
     scale = (CHART_WIDTH - VALUE_ROOM) / top
@@ -124,9 +122,7 @@ def budget_chart(summary) -> dict:
     y = 0
     for row in summary.rows:
         strategy = row["strategy"]
-        label = (
-            f"ยุทธศาสตร์ที่ {portal_digits(strategy.number)}" if strategy else "ไม่ระบุยุทธศาสตร์"
-        )
+        label = fmt.strategy_label(strategy.number) if strategy else NO_STRATEGY
         group = {"label": label, "label_y": y + LABEL_HEIGHT - 8, "bars": []}
         y += LABEL_HEIGHT
         for index, (year, cell) in enumerate(zip(summary.years, row["cells"], strict=True)):
@@ -138,15 +134,15 @@ def budget_chart(summary) -> dict:
                     "css": f"bar-{index % 4 + 1}",
                     "text_x": max(width, 1) + 6,
                     "text_y": y + BAR_HEIGHT - 6,
-                    "value": format_baht(cell["amount"], digits=digits),
-                    "year": format_year(year, digits=digits),
+                    "value": fmt.baht(cell["amount"]),
+                    "year": fmt.year(year),
                 }
             )
             y += BAR_HEIGHT + BAR_GAP
         y += GROUP_GAP
         groups.append(group)
     legend = [
-        {"css": f"bar-{index % 4 + 1}", "year": format_year(year, digits=digits)}
+        {"css": f"bar-{index % 4 + 1}", "year": fmt.year(year)}
         for index, year in enumerate(summary.years)
     ]
     return {"width": CHART_WIDTH, "height": max(y, 1), "groups": groups, "legend": legend, "bar_height": BAR_HEIGHT}

@@ -59,11 +59,10 @@ class FrameworkAdmin(PlanContentAdmin):
     list_filter = ["edition", "kind", "is_sample"]
     search_fields = ["name", "short_name", "vision"]
     list_select_related = ["edition"]
-    autocomplete_fields = ["section"]
     fieldsets = [
         (None, {"fields": ["edition", "kind", "name", "short_name", "slug", ("start_year", "end_year"), "order"]}),
         ("วิสัยทัศน์และค่านิยม", {"fields": ["vision", "values"]}),
-        ("ในเอกสาร", {"fields": ["section", "is_sample"]}),
+        ("ในเอกสาร", {"fields": ["is_sample"]}),
     ]
     inlines = [FrameworkPointInline, StrategyInline, LooseTacticInline, FrameworkIndicatorInline]
     renumber_group_by = ("edition",)

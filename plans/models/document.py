@@ -1,6 +1,7 @@
 import hashlib
 import re
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -32,6 +33,9 @@ def section_key(number: str, title: str) -> str:
     if word:
         return word
     return "h" + hashlib.sha1(title.strip().encode()).hexdigest()[:6]
+
+
+FRAMEWORK_ONLY_FOR_EMBED = "ระบุกรอบยุทธศาสตร์เฉพาะเมื่อชนิดเป็น “แสดงข้อมูลจากตาราง”"
 
 
 class Section(PlanContent):
@@ -177,14 +181,14 @@ class Block(PlanContent, SampleFlag):
         "ข้อความ", blank=True, help_text="ใช้ตัวหนา ตัวเอียง และลิงก์ได้ ระบบจะตัดสคริปต์และโค้ดที่ไม่ปลอดภัยออกเมื่อบันทึก"
     )
     embed = models.CharField("ข้อมูลที่แสดง", max_length=30, choices=Embed.choices, blank=True)
-    framework = models.ForeignKey(
-        "strategies.Framework",
-        on_delete=models.CASCADE,
-        null=True,
+    # The framework by its slug, not a foreign key: plans stand below strategies and point at none
+    # of their rows. plans' own migration 0008 moved the old foreign key here.
+    framework_slug = models.SlugField(
+        "กรอบยุทธศาสตร์",
+        max_length=50,
         blank=True,
-        related_name="+",
-        verbose_name="กรอบยุทธศาสตร์",
-        help_text="สำหรับชนิด “แสดงข้อมูลจากตาราง” ที่เป็นข้อมูลของกรอบยุทธศาสตร์",
+        help_text="สำหรับชนิด “แสดงข้อมูลจากตาราง” ที่เป็นข้อมูลของกรอบยุทธศาสตร์: ชื่อในที่อยู่เว็บของกรอบ เช่น dla "
+        "(เว้นว่างเพื่อแสดงแผนแม่บทไอที) หน้าเว็บและ PDF แจ้งไว้เมื่อแผนไม่มีกรอบชื่อนี้",
     )
     source_line = models.PositiveIntegerField("บรรทัดในไฟล์ต้นฉบับ", null=True, blank=True, editable=False)
 
@@ -199,6 +203,10 @@ class Block(PlanContent, SampleFlag):
                 violation_error_message="เลือก “ข้อมูลที่แสดง” เฉพาะเมื่อชนิดเป็น “แสดงข้อมูลจากตาราง” และต้องเลือกเมื่อเป็นชนิดนั้น",
             ),
         ]
+
+    def clean(self):
+        if self.framework_slug and self.kind != self.Kind.EMBED:
+            raise ValidationError({"framework_slug": FRAMEWORK_ONLY_FOR_EMBED})
 
     def __str__(self):
         if self.kind == self.Kind.EMBED:

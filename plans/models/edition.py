@@ -5,7 +5,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from thaimuang_plan.lib.thai import MAX_BE_YEAR, MIN_BE_YEAR, format_year_range, to_thai_digits
+from thaimuang_plan.lib.formatting import period_label
+from thaimuang_plan.lib.thai import MAX_BE_YEAR, MIN_BE_YEAR, to_thai_digits
 
 from .base import PlanContent, SampleFlag
 
@@ -83,7 +84,7 @@ class EditionQuerySet(models.QuerySet):
         return self.filter(status__in=Edition.PUBLIC_STATUSES)
 
     def visible_to(self, user):
-        """Residents see published and archived editions; signed-in editors see drafts too."""
+        """Residents see the public editions; signed-in editors see drafts too."""
         if user.is_authenticated and user.is_staff:
             return self.all()
         return self.public()
@@ -258,7 +259,7 @@ class Edition(PlanContent, SampleFlag):
 
     @property
     def period_label(self) -> str:
-        return "พ.ศ. " + format_year_range(self.start_year, self.end_year)
+        return period_label(self.start_year, self.end_year)
 
     @property
     def years(self) -> list[int]:

@@ -20,22 +20,15 @@ from projects.selectors import budget_summary, strategy_heading, with_budgets
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, IndicatorTarget, Strategy, Tactic
 from thaimuang_plan.lib import formatting as fmt
 
+from .frameworks import framework_view, supporters_of
 from .types import (
     BlockView,
     FrameworkView,
-    GoalView,
-    IndicatorGroup,
-    IndicatorView,
-    Link,
     PlanView,
-    PointView,
-    ProjectRef,
     ProjectView,
     SectionView,
-    StrategyView,
     SwotItemView,
     SwotTable,
-    TacticView,
 )
 
 SWOT_PAIRS = [
@@ -69,161 +62,6 @@ def _frameworks(edition: Edition) -> list[Framework]:
     )
 
 
-def target_text(target: IndicatorTarget | None) -> str:
-    """A target cell: as printed; a target entered as a number only shows the number; else NO_VALUE."""
-    if target is None:
-        return fmt.NO_VALUE
-    if target.text:
-        return target.text
-    if target.value is not None:
-        return fmt.quantity(target.value)
-    return fmt.NO_VALUE
-
-
-def total_text(indicator: Indicator) -> str:
-    if indicator.total_text:
-        return indicator.total_text
-    if indicator.total_value is not None:
-        return fmt.quantity(indicator.total_value)
-    return fmt.NO_VALUE
-
-
-def _indicator(indicator: Indicator, years: list[int]) -> IndicatorView:
-    by_year = {t.year: t for t in indicator.targets.all()}
-    total = total_text(indicator)
-    return IndicatorView(
-        number=indicator.number,
-        name=indicator.name,
-        unit=indicator.unit,
-        target_texts=[target_text(by_year.get(y)) for y in years],
-        total_text=total,
-        unit_not_in_targets=bool(indicator.unit) and indicator.unit not in (indicator.total_text or ""),
-    )
-
-
-def _tactic(tactic: Tactic) -> TacticView:
-    return TacticView(number=tactic.number, text=tactic.text)
-
-
-def _framework(framework: Framework, period: str, supporters: dict[int, list[Link]], embedded: set[int]) -> FrameworkView:
-    years = framework.years or sorted({t.year for i in framework.indicators.all() for t in i.targets.all()})
-    goals_tactics = defaultdict(list)
-    strategy_tactics = defaultdict(list)
-    loose_tactics = []
-    for tactic in framework.tactics.all():
-        if tactic.goal_id:
-            goals_tactics[tactic.goal_id].append(_tactic(tactic))
-        elif tactic.strategy_id:
-            strategy_tactics[tactic.strategy_id].append(_tactic(tactic))
-        else:
-            loose_tactics.append(_tactic(tactic))
-    strategy_indicators = defaultdict(list)
-    loose_indicators = []
-    for indicator in framework.indicators.all():
-        view = _indicator(indicator, years)
-        (strategy_indicators[indicator.strategy_id] if indicator.strategy_id else loose_indicators).append(view)
-    # Without an indicators table of its own (the IT plan), each strategy shows its indicators.
-    indicators_embedded = framework.pk in embedded
-
-    strategies = []
-    seen_numbers = set()
-    times_printed = defaultdict(int)
-    for strategy in framework.strategies.all():
-        times_printed[strategy.number] += 1
-        goals = [
-            GoalView(number=g.number, text=g.text, tactics=goals_tactics.get(g.pk, [])) for g in strategy.goals.all()
-        ]
-        indicators = strategy_indicators.get(strategy.pk, [])
-        view = StrategyView(
-            pk=strategy.pk,
-            number=strategy.number,
-            label=fmt.strategy_label(strategy.number),
-            title=strategy.title,
-            heading=f"{fmt.strategy_label(strategy.number)} {strategy.heading_in_detail or strategy.title}",
-            description=strategy.description,
-            goals=goals,
-            tactics=strategy_tactics.get(strategy.pk, []),
-            indicators=indicators,
-            indicators_in_details=[] if indicators_embedded else indicators,
-            show_details=True,
-            anchor=addresses.strategy_anchor(strategy.number, times_printed[strategy.number]),
-            url=addresses.framework_url(
-                period, framework.slug, addresses.strategy_anchor(strategy.number, times_printed[strategy.number])
-            ),
-            aligns_with=[
-                Link(
-                    label=f"{higher.framework}: {fmt.strategy_label(higher.number)}",
-                    title=higher.title,
-                    url=addresses.strategy_url(period, higher.framework.slug, higher.number),
-                )
-                for higher in strategy.aligns_with.all()
-            ],
-            supporters=supporters.get(strategy.pk, []),
-            projects=[
-                ProjectRef(
-                    number=p.number,
-                    label=f"{fmt.project_label(p.number)} {p.name}",
-                    url=addresses.project_url(period, p.number),
-                    is_sample=p.is_sample,
-                )
-                for p in strategy.projects.all()
-            ],
-        )
-        # A source may list a strategy number twice (the DLA plan's ยุทธศาสตร์ที่ ๓): the repeat is
-        # printed in the list, but the details that follow describe the number once.
-        has_own = any(
-            [view.description, view.goals, view.tactics, view.indicators, view.supporters, view.projects]
-        )
-        view.show_details = strategy.number not in seen_numbers or has_own
-        seen_numbers.add(strategy.number)
-        strategies.append(view)
-
-    groups = [IndicatorGroup(heading=strategy_heading(s), indicators=s.indicators) for s in strategies if s.indicators]
-    if loose_indicators:
-        groups.append(IndicatorGroup(heading="", indicators=loose_indicators))
-    points = defaultdict(list)
-    for point in framework.points.all():
-        points[point.kind].append(PointView(number=point.number, title=point.title, text=point.text))
-    return FrameworkView(
-        pk=framework.pk,
-        kind=framework.kind,
-        slug=framework.slug,
-        name=framework.name,
-        label=framework.short_name or framework.name,
-        period_label=fmt.period_label(framework.start_year, framework.end_year),
-        is_sample=framework.is_sample,
-        is_it_plan=framework.kind == Framework.Kind.IT_PLAN,
-        vision=framework.vision,
-        values=framework.values,
-        points=dict(points),
-        strategies=strategies,
-        loose_tactics=loose_tactics,
-        indicator_groups=groups,
-        year_labels=[fmt.year(y) for y in years],
-        indicator_count=len(framework.indicators.all()),
-        url=addresses.framework_url(period, framework.slug),
-        indicators_anchor=addresses.indicators_anchor(framework.pk),
-    )
-
-
-def _supporters(frameworks: list[Framework], period: str) -> dict[int, list[Link]]:
-    """Higher strategy id -> the IT strategies that support it, from the data already loaded."""
-    found = defaultdict(list)
-    for framework in frameworks:
-        if framework.kind != Framework.Kind.IT_PLAN:
-            continue
-        for strategy in framework.strategies.all():
-            for higher in strategy.aligns_with.all():
-                found[higher.pk].append(
-                    Link(
-                        label=fmt.strategy_label(strategy.number),
-                        title=strategy.title,
-                        url=addresses.strategy_url(period, framework.slug, strategy.number),
-                    )
-                )
-    return found
-
-
 def _project(project: Project, years: list[int], period: str) -> ProjectView:
     return ProjectView(
         number=project.number,
@@ -249,18 +87,21 @@ def _project(project: Project, years: list[int], period: str) -> ProjectView:
     )
 
 
-def _blocks(section: Section, frameworks: dict[int, FrameworkView], it_plan, embed_sample) -> list[BlockView]:
+def _blocks(section: Section, frameworks: dict[str, FrameworkView], it_plan, embed_sample) -> list[BlockView]:
     blocks = []
     for block in section.blocks.all():
         framework = None
+        missing_framework = ""
         content_is_sample = block.is_sample
         if block.kind == Block.Kind.EMBED:
             if block.embed in embed_sample:
                 content_is_sample = content_is_sample or embed_sample[block.embed]
             else:
                 # A framework embed without a framework shows the IT plan.
-                framework = frameworks.get(block.framework_id) if block.framework_id else it_plan
+                framework = frameworks.get(block.framework_slug) if block.framework_slug else it_plan
                 content_is_sample = content_is_sample or bool(framework and framework.is_sample)
+                if framework is None and block.framework_slug:
+                    missing_framework = block.framework_slug
         blocks.append(
             BlockView(
                 kind=block.kind,
@@ -270,6 +111,7 @@ def _blocks(section: Section, frameworks: dict[int, FrameworkView], it_plan, emb
                 embed=block.embed,
                 framework=framework,
                 content_is_sample=content_is_sample,
+                missing_framework=missing_framework,
             )
         )
     return blocks
@@ -346,11 +188,11 @@ def plan_view(edition: Edition) -> PlanView:
     schedule = list(ScheduleRound.objects.filter(edition=edition).order_by("order"))
 
     embedded = {
-        block.framework_id for s in sections for block in s.blocks.all() if block.embed == Block.Embed.INDICATORS
+        block.framework_slug for s in sections for block in s.blocks.all() if block.embed == Block.Embed.INDICATORS
     }
-    supporters = _supporters(frameworks, period)
-    framework_views = [_framework(f, period, supporters, embedded) for f in frameworks]
-    by_id = {f.pk: f for f in framework_views}
+    supporters = supporters_of(frameworks, period)
+    framework_views = [framework_view(f, period, supporters, embedded) for f in frameworks]
+    by_slug = {f.slug: f for f in framework_views}
     it_plan = next((f for f in framework_views if f.is_it_plan), None)
     it_plan_row = next((f for f in frameworks if f.kind == Framework.Kind.IT_PLAN), None)
 
@@ -379,7 +221,7 @@ def plan_view(edition: Edition) -> PlanView:
     chapters = _sections(
         sections,
         period,
-        lambda s: _blocks(s, by_id, it_plan, embed_sample),
+        lambda s: _blocks(s, by_slug, it_plan, embed_sample),
         lambda s: bool(s.blocks.all()),
     )
     has_sample = (

@@ -194,6 +194,8 @@ class BlockView:
     framework: FrameworkView | None = None
     # Whether what the embed shows is sample: the block itself or the content it prints.
     content_is_sample: bool = False
+    # The slug of a framework the embed names but the plan does not have (shown, not dropped).
+    missing_framework: str = ""
 
 
 @dataclass

@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from plans.models import Edition, PlanContent, SampleFlag
-from thaimuang_plan.lib.thai import format_year_range
+from thaimuang_plan.lib.formatting import period_label
 
 
 class FrameworkQuerySet(models.QuerySet):
@@ -38,15 +38,6 @@ class Framework(PlanContent, SampleFlag):
     slug = models.SlugField("ชื่อในที่อยู่เว็บ", max_length=50, help_text="ตัวอักษรอังกฤษ เช่น dla ใช้ในที่อยู่หน้าเว็บ")
     start_year = models.PositiveIntegerField("ปีเริ่มต้น (พ.ศ.)", null=True, blank=True)
     end_year = models.PositiveIntegerField("ปีสิ้นสุด (พ.ศ.)", null=True, blank=True)
-    section = models.ForeignKey(
-        "plans.Section",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="หัวข้อในเอกสาร",
-        help_text="หัวข้อที่กรอบนี้ถูกอธิบายในเอกสารแผน",
-    )
     vision = models.TextField("วิสัยทัศน์", blank=True)
     values = models.TextField("ค่านิยมร่วม", blank=True)
     order = models.PositiveIntegerField("ลำดับ", default=0)
@@ -83,9 +74,7 @@ class Framework(PlanContent, SampleFlag):
 
     @property
     def period_label(self) -> str:
-        if self.start_year is None:
-            return ""
-        return "พ.ศ. " + format_year_range(self.start_year, self.end_year)
+        return period_label(self.start_year, self.end_year)
 
     @property
     def years(self) -> list[int]:

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 
 from plans.models import PlanContent
+from thaimuang_plan.lib.formatting import strategy_label
 
 from .framework import Framework
 
@@ -45,7 +46,7 @@ class Strategy(PlanContent):
         # portal keeps what the document says and flags it for the editors.
 
     def __str__(self):
-        return f"ยุทธศาสตร์ที่ {self.number} {self.title[:80]}"
+        return f"{strategy_label(self.number)} {self.title[:80]}"
 
     @property
     def anchor(self) -> str:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from editions.copy import PARTS
 from editions.services import DRAFT_REVISION_EXISTS, edition_publish, edition_publish_as_told, revision_start
 from monitoring.models import EvaluationRound
-from plans.models import Edition, EditionStatusChange, Section
+from plans.models import Block, Edition, EditionStatusChange, Section
 from plans.models.edition import PERIOD_TAKEN
 from projects.models import Project, ProjectBudget
 from strategies.models import Framework, Strategy
@@ -61,7 +61,11 @@ def test_a_revision_is_a_full_copy_linked_within_itself(plan, revision):
         assert project.tactic.framework.edition_id == revision.pk
     for section in Section.objects.filter(edition=revision, parent__isnull=False).select_related("parent"):
         assert section.parent.edition_id == revision.pk
-    assert set(Framework.objects.filter(edition=revision).values_list("section__edition", flat=True)) == {revision.pk}
+    # Every embed of the revision names a framework of the revision itself.
+    embedded = set(
+        Block.objects.filter(section__edition=revision).exclude(framework_slug="").values_list("framework_slug", flat=True)
+    )
+    assert embedded and embedded <= set(Framework.objects.filter(edition=revision).values_list("slug", flat=True))
     assert list(Section.objects.filter(edition=plan).values_list("key", flat=True)) == list(
         Section.objects.filter(edition=revision).values_list("key", flat=True)
     )

@@ -106,7 +106,11 @@ def test_it_recognises_the_chapter_cover_pages_and_leaves_no_line_unplaced(tai_m
 
 def test_gov40_has_three_principles_and_three_success_factors_with_their_text(tai_mueang):
     gov40 = framework(Framework.Kind.GOV40)
-    assert gov40.section == section("๒.๑")
+    # Its principles and success factors are printed in ๒.๑, where the source describes Gov 4.0.
+    assert set(section("๒.๑").blocks.filter(framework_slug=gov40.slug).values_list("embed", flat=True)) == {
+        "principles",
+        "success_factors",
+    }
     principles = list(gov40.points.filter(kind=FrameworkPoint.Kind.PRINCIPLE).order_by("order"))
     assert [p.title for p in principles] == [
         "เปิดกว้างและเชื่อมโยงกัน (Open & Connected Government)",

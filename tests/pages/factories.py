@@ -107,15 +107,15 @@ def build_plan(*, organization=None, start_year=2563, end_year=2565, status=Edit
             )
     Block.objects.create(section=sections["บทที่ ๑"], order=1, kind=Block.Kind.LIST_ITEM, marker="๑.", text=OBJECTIVE_1)
 
-    gov40 = Framework.objects.create(edition=edition, kind=Framework.Kind.GOV40, name="ระบบราชการ ๔.๐", slug="gov40", order=1, section=sections["๒.๑"])
+    gov40 = Framework.objects.create(edition=edition, kind=Framework.Kind.GOV40, name="ระบบราชการ ๔.๐", slug="gov40", order=1)
     for n, (marker, text) in enumerate(GOV40_POINTS, start=1):
         FrameworkPoint.objects.create(framework=gov40, kind=FrameworkPoint.Kind.PRINCIPLE, number=marker, text=text, order=n)
-    Block.objects.create(section=sections["๒.๑"], order=1, kind=Block.Kind.EMBED, embed=Block.Embed.PRINCIPLES, framework=gov40)
+    Block.objects.create(section=sections["๒.๑"], order=1, kind=Block.Kind.EMBED, embed=Block.Embed.PRINCIPLES, framework_slug=gov40.slug)
 
     dla = Framework.objects.create(
         edition=edition, kind=Framework.Kind.DLA, name="แผนยุทธศาสตร์กรมส่งเสริมการปกครองท้องถิ่น พ.ศ. ๒๕๖๐ - ๒๕๖๙",
         short_name="แผนยุทธศาสตร์ สถ.", slug="dla", start_year=2560, end_year=2569, vision=DLA_VISION,
-        values=DLA_VALUES, order=2, section=sections["๒.๒"],
+        values=DLA_VALUES, order=2,
     )
     FrameworkPoint.objects.create(framework=dla, kind=FrameworkPoint.Kind.MISSION, number="(๕)", text=DLA_MISSION_5, order=5)
     dla_strategies = [
@@ -123,12 +123,11 @@ def build_plan(*, organization=None, start_year=2563, end_year=2565, status=Edit
     ]
     Tactic.objects.create(framework=dla, strategy=dla_strategies[-1], number="(๖)", text=DLA_TACTIC_6_6, order=6)
     for n, embed in enumerate([Block.Embed.VISION, Block.Embed.MISSIONS, Block.Embed.VALUES, Block.Embed.STRATEGY_DETAILS], start=1):
-        Block.objects.create(section=sections["๒.๒"], order=n, kind=Block.Kind.EMBED, embed=embed, framework=dla)
+        Block.objects.create(section=sections["๒.๒"], order=n, kind=Block.Kind.EMBED, embed=embed, framework_slug=dla.slug)
 
     local = Framework.objects.create(
         edition=edition, kind=Framework.Kind.LOCAL_DEV, name="แผนพัฒนาท้องถิ่น (พ.ศ. ๒๕๖๑ - ๒๕๖๕) องค์การบริหารส่วนตำบลท้ายเหมือง",
         short_name="แผนพัฒนาท้องถิ่น", slug="local", start_year=2561, end_year=2565, vision=LOCAL_VISION, order=3,
-        section=sections["๒.๓"],
     )
     FrameworkPoint.objects.create(framework=local, kind=FrameworkPoint.Kind.POSITIONING, number="๒.๒", text=POSITIONING, order=2)
     local_strategies = [Strategy.objects.create(framework=local, number=n, title=t, order=i) for i, (n, t) in enumerate(LOCAL_STRATEGIES)]
@@ -140,13 +139,13 @@ def build_plan(*, organization=None, start_year=2563, end_year=2565, status=Edit
         for year, text in zip(range(2561, 2566), texts, strict=True):
             IndicatorTarget.objects.create(indicator=indicator, year=year, text=text, value=Decimal(_arabic(text.split()[0])))
     for n, embed in enumerate([Block.Embed.VISION, Block.Embed.STRATEGY_LIST, Block.Embed.INDICATORS, Block.Embed.POSITIONING], start=1):
-        Block.objects.create(section=sections["๒.๓"], order=n, kind=Block.Kind.EMBED, embed=embed, framework=local)
+        Block.objects.create(section=sections["๒.๓"], order=n, kind=Block.Kind.EMBED, embed=embed, framework_slug=local.slug)
 
     it_plan = Framework.objects.create(
         edition=edition, kind=Framework.Kind.IT_PLAN, name="แผนแม่บทเทคโนโลยีสารสนเทศ พ.ศ. ๒๕๖๓ - ๒๕๖๕",
         short_name="แผนแม่บทไอที", slug="it", start_year=start_year, end_year=end_year,
         vision="ตัวอย่างวิสัยทัศน์: บริการประชาชนด้วยเทคโนโลยีสารสนเทศที่ทันสมัยและทั่วถึง", order=4,
-        is_sample=True, section=sections["บทที่ ๔"],
+        is_sample=True,
     )
     FrameworkPoint.objects.create(framework=it_plan, kind=FrameworkPoint.Kind.MISSION, number="๑.", text="ตัวอย่างพันธกิจ: พัฒนาระบบบริการอิเล็กทรอนิกส์", order=1)
     it_strategies = []
@@ -159,8 +158,8 @@ def build_plan(*, organization=None, start_year=2563, end_year=2565, status=Edit
         for year in range(start_year, end_year + 1):
             IndicatorTarget.objects.create(indicator=indicator, year=year, text="๑ ระบบ", value=Decimal(1))
         it_strategies.append(strategy)
-    Block.objects.create(section=sections["๔.๑"], order=1, kind=Block.Kind.EMBED, embed=Block.Embed.VISION, framework=it_plan, is_sample=True)
-    Block.objects.create(section=sections["๔.๓"], order=1, kind=Block.Kind.EMBED, embed=Block.Embed.STRATEGY_DETAILS, framework=it_plan, is_sample=True)
+    Block.objects.create(section=sections["๔.๑"], order=1, kind=Block.Kind.EMBED, embed=Block.Embed.VISION, framework_slug=it_plan.slug, is_sample=True)
+    Block.objects.create(section=sections["๔.๓"], order=1, kind=Block.Kind.EMBED, embed=Block.Embed.STRATEGY_DETAILS, framework_slug=it_plan.slug, is_sample=True)
     Block.objects.create(section=sections["๕.๑"], order=1, kind=Block.Kind.EMBED, embed=Block.Embed.PROJECT_SUMMARY, is_sample=True)
 
     units = [Unit.objects.get_or_create(organization=organization, name=name, defaults={"order": i})[0] for i, name in enumerate(UNITS)]

@@ -74,22 +74,6 @@ class Pdf:
         self.path.unlink(missing_ok=True)
 
 
-# HarfBuzz draws SARA AM as two glyphs and WeasyPrint maps each glyph to one
-# text for the whole document, so pdftotext can give "ตาบล" for "ตำบล" and put
-# tone marks out of order (issue 8, fixed by printing/textlayer.py). Until that
-# lands, compare with SARA AM, SARA AA and the marks above and below removed.
-_MARKS = re.compile("[\u0e31\u0e33\u0e34-\u0e3a\u0e47-\u0e4e\u0e32]")
-
-
-def squash(text: str, *, strict: bool = False) -> str:
-    """Text with white space removed, for comparing with pdftotext output."""
-    text = re.sub(r"\s+", "", text)
-    return text if strict else _MARKS.sub("", text)
-
-
-def textlayer_fixed() -> bool:
-    try:
-        from printing import textlayer  # noqa: F401
-    except ImportError:
-        return False
-    return True
+def squash(text: str) -> str:
+    """Text with white space removed, for comparing with pdftotext output character for character."""
+    return re.sub(r"\s+", "", text)

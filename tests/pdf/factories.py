@@ -140,7 +140,7 @@ def build_plan(
 
     def block(sec, kind=Block.Kind.PARAGRAPH, text="", embed="", framework=None, marker="", sample=False):
         return Block.objects.create(
-            section=sec, order=next(order), kind=kind, text=text, embed=embed, framework=framework,
+            section=sec, order=next(order), kind=kind, text=text, embed=embed, framework_slug=framework.slug if framework else "",
             marker=marker, is_sample=sample,
         )
 
@@ -234,7 +234,7 @@ def _framework(
 ):
     fw = Framework.objects.create(
         edition=edition, kind=kind, slug=slug, name=name, short_name=name, start_year=start, end_year=end,
-        section=sec, vision=vision, values=values, is_sample=sample, order=order,
+        vision=vision, values=values, is_sample=sample, order=order,
     )
     for i in range(1, missions + 1):
         FrameworkPoint.objects.create(

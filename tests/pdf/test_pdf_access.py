@@ -33,7 +33,7 @@ def test_editors_get_a_draft_watermarked_on_every_page(client, editor):
     try:
         assert pdf.page_count >= 4
         for number in range(1, pdf.page_count + 1):
-            assert "ฉบับร่าง" in squash(pdf.raw_page_text(number), strict=True), f"page {number} has no watermark"
+            assert "ฉบับร่าง" in squash(pdf.raw_page_text(number)), f"page {number} has no watermark"
     finally:
         pdf.remove()
 

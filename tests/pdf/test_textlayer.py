@@ -7,14 +7,19 @@ compared with their source character for character once white space is removed.
 import io
 import re
 import subprocess
+import sys
 from html import escape
+from io import StringIO
 from pathlib import Path
 
+import pydyf
 import pytest
 import weasyprint
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 from pypdf import PdfReader
 
-from printing import textlayer
+from printing import render, textlayer
 
 FONTS = Path(__file__).resolve().parents[2] / "static" / "pdf" / "fonts"
 STYLE = f"""
@@ -204,3 +209,35 @@ def test_install_refuses_weasyprint_code_it_does_not_know(monkeypatch):
     with pytest.raises(RuntimeError, match=r"changed: weasyprint\.draw\.text\.draw_first_line\)"):
         textlayer.install()
     assert weasyprint.draw.text.draw_first_line is draw_first_line
+
+
+def test_manage_py_check_fails_when_the_patch_cannot_install(monkeypatch):
+    # A WeasyPrint the patch was not written for: caught at deploy time, not on the first download.
+    monkeypatch.setattr(textlayer, "WEASYPRINT_VERSION", "69.0")
+    with pytest.raises(SystemCheckError, match=r"printing\.E001.*written for WeasyPrint 69\.0"):
+        call_command("check", stdout=StringIO(), stderr=StringIO())
+
+
+def test_manage_py_check_fails_when_the_text_layer_cannot_be_imported(monkeypatch):
+    import printing
+
+    monkeypatch.delattr(printing, "textlayer")
+    monkeypatch.setitem(sys.modules, "printing.textlayer", None)
+    with pytest.raises(SystemCheckError, match=r"printing\.E001.*cannot be imported"):
+        call_command("check", stdout=StringIO(), stderr=StringIO())
+
+
+def test_the_pdf_cache_key_follows_the_installed_releases_and_printings_code(monkeypatch):
+    from importlib import metadata
+
+    render.renderer_version.cache_clear()
+    version = render.renderer_version()
+    assert f"weasyprint-{weasyprint.__version__}/pydyf-{pydyf.__version__}/printing-" in version
+    real = metadata.version
+    monkeypatch.setattr(metadata, "version", lambda name: "0.14.0" if name == "pydyf" else real(name))
+    render.renderer_version.cache_clear()
+    try:
+        assert render.renderer_version() != version
+    finally:
+        monkeypatch.undo()
+        render.renderer_version.cache_clear()

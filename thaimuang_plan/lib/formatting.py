@@ -71,6 +71,11 @@ def period_label(start: int | None, end: int | None) -> str:
     return "" if start is None else "พ.ศ. " + year_range(start, end)
 
 
+def year_span(start: int | None, end: int | None) -> str:
+    """"พ.ศ. ๒๕๖๑–๒๕๖๕" with an en dash, as the web pages write a span of years; "" without a period."""
+    return "" if start is None else f"พ.ศ. {year(start)}–{year(end)}"
+
+
 def date(value, *, short: bool = False) -> str:
     """A date or datetime in Thai with a BE year: ๒๖ พฤศจิกายน ๒๕๖๙ (short: ๒๖ พ.ย. ๒๕๖๙)."""
     if not value:
@@ -82,7 +87,7 @@ def date(value, *, short: bool = False) -> str:
 
 def strategy_label(number) -> str:
     """"ยุทธศาสตร์ที่ ๓": how the portal names a strategy by its number, everywhere."""
-    return f"ยุทธศาสตร์ที่ {digits(number)}"
+    return thai.strategy_label(number, digits=portal_digits())
 
 
 def project_label(number) -> str:

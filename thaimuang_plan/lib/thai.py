@@ -53,6 +53,41 @@ MIN_BE_YEAR = 2400
 MAX_BE_YEAR = 2700
 
 
+# The kinds of local government, each full prefix with its abbreviation, as they start a name:
+# "องค์การบริหารส่วนตำบลท้ายเหมือง" / "อบต.ท้ายเหมือง". The importer finds organizations by them,
+# the PDF keeps place names whole by them.
+LOCAL_GOVERNMENT_KINDS = (
+    ("องค์การบริหารส่วนตำบล", "อบต."),
+    ("องค์การบริหารส่วนจังหวัด", "อบจ."),
+    ("เทศบาลตำบล", "ทต."),
+    ("เทศบาลเมือง", "ทม."),
+    ("เทศบาลนคร", "ทน."),
+)
+LOCAL_GOVERNMENT_PREFIXES = tuple(full for full, _ in LOCAL_GOVERNMENT_KINDS)
+LOCAL_GOVERNMENT_ABBREVIATIONS = tuple(short for _, short in LOCAL_GOVERNMENT_KINDS)
+
+
+def local_government_name_pattern(*, abbreviations: bool = False) -> str:
+    """A regular expression group for a local government's name: (prefix)(place name)."""
+    prefixes = [re.escape(p) for p in LOCAL_GOVERNMENT_PREFIXES]
+    if abbreviations:
+        prefixes += [re.escape(a) + r"\s?" for a in LOCAL_GOVERNMENT_ABBREVIATIONS]
+    return "(" + "|".join(prefixes) + ")([ก-๙]+)"
+
+
+def short_organization_name(name: str) -> str:
+    """"อบต.ท้ายเหมือง" for "องค์การบริหารส่วนตำบลท้ายเหมือง"; "" for a name of no known kind."""
+    for full, short in LOCAL_GOVERNMENT_KINDS:
+        if name.startswith(full):
+            return short + name[len(full) :]
+    return ""
+
+
+def strategy_label(number, *, digits: str = "thai") -> str:
+    """"ยุทธศาสตร์ที่ ๓": the one wording of a strategy's number (formatting.strategy_label adds the portal's digits)."""
+    return "ยุทธศาสตร์ที่ " + with_digits(number, digits)
+
+
 class ThaiNumberError(ValueError):
     """A number typed by a person could not be read."""
 
@@ -194,7 +229,7 @@ def leading_number(text: str) -> Decimal | None:
 
 # Another local government named in a plan is usually a leftover of a document copied from
 # it. "องค์การบริหารส่วนตำบล" followed by one of these words names none in particular.
-_ORG_MENTION = re.compile(r"(องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร|อบต\.\s?|อบจ\.\s?|ทต\.\s?|ทม\.\s?|ทน\.\s?)([ก-๙]+)")
+_ORG_MENTION = re.compile(local_government_name_pattern(abbreviations=True))
 _GENERIC_AFTER_KIND = ("ทุก", "ต่าง", "อื่น", "ใน", "และ", "หรือ", "ที่", "ซึ่ง", "นั้น", "นี้", "แห่ง", "ของ", "เป็น", "ได้", "จึง", "มี")
 
 

@@ -1,0 +1,19 @@
+"""One entry in a plan's edit history (django-reversion) for a write that a person made."""
+
+from contextlib import contextmanager
+
+import reversion
+
+
+@contextmanager
+def revision(*, user=None, comment: str):
+    """Everything saved inside is one revision, by ``user`` when signed in, with ``comment``.
+
+    A task or a command (no user, or an anonymous one) still gets its comment, so the
+    history says what happened even when it cannot say who.
+    """
+    with reversion.create_revision():
+        if user is not None and user.is_authenticated:
+            reversion.set_user(user)
+        reversion.set_comment(comment)
+        yield

@@ -12,7 +12,7 @@ from collections import Counter
 from plans.models import ImportFlag
 from thaimuang_plan.lib.thai import to_thai_digits
 
-from . import accounting, checks, content
+from . import accounting, checks, content, partial, word
 from .lines import NUM, Line, decode, find_period, similar, split_lines, split_marker, squash, to_int
 from .messages import NO_ORGANIZATION, NO_PERIOD, NO_PLAN, ImportRejected
 from .structure import ParsedPlan, PSection
@@ -27,18 +27,34 @@ MAX_HEADING = 160  # a "heading" longer than this is a numbered paragraph
 COVER_LINE = 70  # cover pages print a title in short lines
 
 
-def parse(data: bytes, *, name: str) -> ParsedPlan:
-    """Read a plan file into a ParsedPlan, or raise ImportRejected (nothing to save)."""
-    lines = split_lines(decode(data, name=name))
-    plan = ParsedPlan(source_name=name, line_count=sum(1 + len(line.joined) for line in lines))
-    outline = _Outline(plan, lines)
-    outline.read()
+def parse(
+    data: bytes, *, name: str, period: tuple[int, int] | None = None, organization: str = ""
+) -> ParsedPlan:
+    """Read a plan file (.txt or .docx) into a ParsedPlan, or raise ImportRejected (nothing to save).
+
+    ``period`` and ``organization`` come from the person importing: they are used when the
+    file does not say them, and ``organization`` wins over the file (an editor imports into
+    their own organization).
+    """
+    if word.is_docx(data):
+        lines, kind = split_lines(word.docx_text(data, name=name), rewrap=False), "docx"
+    else:
+        lines, kind = split_lines(decode(data, name=name)), "txt"
+    count = sum(1 + len(line.joined) for line in lines)
+    plan = ParsedPlan(source_name=name, line_count=count, source_kind=kind)
+    _Outline(plan, lines).read()
     if not any(s.in_toc or s.body_line for s in plan.sections if s.level == 1 and s.number):
-        raise ImportRejected(NO_PLAN.format(name=name))
+        # No table of contents, no chapters: read what can be recognised, keep the rest as text.
+        plan = ParsedPlan(source_name=name, line_count=count, source_kind=kind)
+        partial.outline(plan, lines)
     _find_period_and_title(plan, lines)
+    if plan.start_year is None and period is not None:
+        plan.start_year, plan.end_year = period
     if plan.start_year is None:
-        raise ImportRejected(NO_PERIOD.format(name=name))
+        raise ImportRejected((NO_PLAN if plan.partial else NO_PERIOD).format(name=name))
     _find_organization(plan, lines)
+    if organization:
+        plan.organization_name = organization
     if not plan.organization_name and not plan.is_sample_file:
         raise ImportRejected(NO_ORGANIZATION.format(name=name))
     for section in plan.sections:
@@ -365,6 +381,14 @@ def _find_period_and_title(plan: ParsedPlan, lines: list[Line]) -> None:
         match = PLAN_TITLE_RE.search(line.text)
         plan.title = re.sub(r"\s+", " ", match.group(1)).strip() if match else "แผนแม่บทเทคโนโลยีสารสนเทศ"
         return
+    if plan.partial:
+        # A plan without chapters names its years near its title: the first period in the file.
+        for line in lines[:80]:
+            period = find_period(line.text)
+            if period is not None:
+                plan.start_year, plan.end_year = period
+                plan.title = "แผนแม่บทเทคโนโลยีสารสนเทศ"
+                return
 
 
 def _find_organization(plan: ParsedPlan, lines: list[Line]) -> None:

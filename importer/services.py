@@ -1,6 +1,6 @@
 """Importing a plan (``plan_import``) and removing what a sample import added (``sample_remove``).
 
-Importing a plan written as plain text in the conventions of the Tai Mueang source document.
+Importing a plan written as plain text or as a Word file in the conventions of plan documents.
 
 ``plan_import`` reads the file into plain dataclasses (``parser.parse``, no
 database), then saves them in one transaction and one reversion revision
@@ -67,11 +67,14 @@ def plan_import(
     publish: bool = False,
     user=None,
     progress=None,
+    period: tuple[int, int] | None = None,
+    organization: str = "",
 ) -> ImportResult:
-    """Import one plan file; with ``sample`` its content is added to the edition of the same period as sample."""
+    """Import one plan file (.txt or .docx); with ``sample`` its content is added to the edition of
+    the same period as sample. ``period`` and ``organization`` fill in what the file does not say."""
     progress = progress or (lambda message: None)
     progress(f"อ่านบรรทัด … ({name})")
-    plan = parse(data, name=name)
+    plan = parse(data, name=name, period=period, organization=organization)
     if plan.is_sample_file and not sample:
         raise ImportRejected(SAMPLE_FILE_WITHOUT_FLAG.format(name=name))
     progress(f"จัดกรอบยุทธศาสตร์ … ({len(plan.frameworks)} กรอบ, {len(plan.sections)} หัวข้อ)")

@@ -31,7 +31,7 @@ from importer.parser import parse
 from importer.structure import ParsedPlan
 from importer.writer import Writer, Written
 from monitoring.models import Committee, EvaluationMethod, EvaluationRound, IndicatorResult, ScheduleRound
-from plans.models import Block, Edition, EditionStatusChange, ImportFlag, SwotItem
+from plans.models import Block, Edition, EditionStatusChange, ImportFlag, Organization, SwotItem
 from projects.models import Project, Unit
 from strategies.models import Framework
 
@@ -68,17 +68,21 @@ def plan_import(
     user=None,
     progress=None,
     period: tuple[int, int] | None = None,
-    organization: str = "",
+    organization: str | Organization = "",
 ) -> ImportResult:
     """Import one plan file (.txt or .docx); with ``sample`` its content is added to the edition of
     the same period as sample. ``period`` and ``organization`` fill in what the file does not say."""
     progress = progress or (lambda message: None)
     progress(f"อ่านบรรทัด … ({name})")
-    plan = parse(data, name=name, period=period, organization=organization)
+    chosen = organization if isinstance(organization, Organization) else None
+    name_given = organization.name if chosen is not None else organization
+    plan = parse(data, name=name, period=period, organization=name_given)
     if plan.is_sample_file and not sample:
         raise ImportRejected(SAMPLE_FILE_WITHOUT_FLAG.format(name=name))
     progress(f"จัดกรอบยุทธศาสตร์ … ({len(plan.frameworks)} กรอบ, {len(plan.sections)} หัวข้อ)")
-    writer = Writer(plan, sample=sample, sha256=hashlib.sha256(data).hexdigest(), progress=progress)
+    writer = Writer(
+        plan, sample=sample, sha256=hashlib.sha256(data).hexdigest(), progress=progress, organization=chosen
+    )
     with transaction.atomic():
         with reversion.create_revision():
             written = writer.write(replace_published=replace_published)

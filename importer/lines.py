@@ -23,6 +23,7 @@ class Line:
     text: str  # stripped of surrounding whitespace; inner tabs kept (they separate table cells)
     raw: str
     joined: tuple[int, ...] = ()  # further physical lines an export's wrapping cut this line into
+    heading: bool = False  # styled as a heading in the Word file it came from
 
     @property
     def blank(self) -> bool:

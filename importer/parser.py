@@ -37,7 +37,10 @@ def parse(
     their own organization).
     """
     if word.is_docx(data):
-        lines, kind = split_lines(word.docx_text(data, name=name), rewrap=False), "docx"
+        text, headings = word.read_docx(data, name=name)
+        lines, kind = split_lines(text, rewrap=False), "docx"
+        for line in lines:
+            line.heading = line.no in headings
     else:
         lines, kind = split_lines(decode(data, name=name)), "txt"
     count = sum(1 + len(line.joined) for line in lines)

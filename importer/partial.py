@@ -40,11 +40,16 @@ MAX_TOPIC_HEADING = 70
 PROJECT_RE = re.compile(r"^โครงการที่\s*[0-9๐-๙]")
 
 
-def is_topic_heading(text: str) -> bool:
-    if "\t" in text or len(text) > MAX_TOPIC_HEADING or text.endswith((":", "：", "ดังนี้", ".", "ฯ")):
+def is_topic_heading(text: str, *, styled: bool = False) -> bool:
+    """A short line naming a plan's topic; or, in a Word file, a line styled as a heading."""
+    if "\t" in text or len(text) > MAX_TOPIC_HEADING * (2 if styled else 1):
         return False
     if STRATEGY_RE.match(text) or LABEL_RE.match(text) or PROJECT_RE.match(text):
         return False  # items and labels inside a topic, read by the topic's reader
+    if styled:
+        return True
+    if text.endswith((":", "：", "ดังนี้", ".", "ฯ")):
+        return False
     marker, rest = split_marker(text)
     if marker is not None and not marker.numbered:
         return False
@@ -58,7 +63,7 @@ def outline(plan: ParsedPlan, lines: list[Line]) -> None:
     current = PSection(number="", title="ส่วนต้นของเอกสาร (ก่อนหัวข้อแรก)", level=1)
     plan.sections.append(current)
     for line in lines:
-        if not line.blank and is_topic_heading(line.text):
+        if not line.blank and is_topic_heading(line.text, styled=line.heading):
             marker, rest = split_marker(line.text)
             number = marker.printed.rstrip(".") if marker is not None and marker.numbered else ""
             title = rest if marker is not None else line.text

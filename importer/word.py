@@ -32,6 +32,11 @@ def is_docx(data: bytes) -> bool:
 
 def docx_text(data: bytes, *, name: str) -> str:
     """The document's text, one paragraph or table row a line."""
+    return read_docx(data, name=name)[0]
+
+
+def read_docx(data: bytes, *, name: str) -> tuple[str, set[int]]:
+    """The document's text and the (1-based) lines that Word styles as headings."""
     import docx  # python-docx; imported here so text imports never pay for it
 
     if data[:8] == OLE_MAGIC:
@@ -42,13 +47,14 @@ def docx_text(data: bytes, *, name: str) -> str:
         raise ImportRejected(NOT_DOCX.format(name=name)) from exc
     reader = _Reader(document)
     reader.read(document.element.body)
-    return "\n".join(reader.lines) + "\n"
+    return "\n".join(reader.lines) + "\n", reader.headings
 
 
 class _Reader:
     def __init__(self, document):
         self.document = document
         self.lines: list[str] = []
+        self.headings: set[int] = set()
         self.numbering = _Numbering(document)
 
     def read(self, container) -> None:
@@ -75,6 +81,8 @@ class _Reader:
             text = f"{marker} {text.lstrip()}"
         if heading and self.lines and self.lines[-1] != "":
             self.lines.append("")
+        if heading:
+            self.headings.add(len(self.lines) + 1)
         self.lines.extend(text.split("\n"))
         if heading:
             self.lines.append("")

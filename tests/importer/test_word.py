@@ -92,6 +92,50 @@ def test_a_word_plan_without_chapters_imports_tables_and_ignores_headers_and_pag
     assert plan.lost == []
 
 
+def test_headings_styled_in_word_become_sections_whatever_they_say():
+    document = docx.Document()
+    document.add_paragraph("แผนแม่บทเทคโนโลยีสารสนเทศ พ.ศ. ๒๕๖๖ - ๒๕๖๘ เทศบาลตำบลเวิร์ด")
+    document.add_heading("สภาพทั่วไปของตำบล", level=1)  # names no topic the words would find
+    document.add_paragraph("ตำบลมีเก้าหมู่บ้าน")
+    document.add_heading("วิสัยทัศน์", level=1)
+    document.add_paragraph("“เมืองดิจิทัล”")
+    plan = parse(_bytes(document), name="styled.docx")
+    assert [s.title for s in plan.sections][-2:] == ["สภาพทั่วไปของตำบล", "วิสัยทัศน์"]
+    assert plan.frameworks["it_plan"].vision == "เมืองดิจิทัล"
+
+
+def test_a_committee_table_in_word_keeps_names_positions_and_roles():
+    document = docx.Document()
+    document.add_paragraph("แผนแม่บทเทคโนโลยีสารสนเทศ พ.ศ. ๒๕๖๖ - ๒๕๖๘ เทศบาลตำบลเวิร์ด")
+    document.add_heading("คณะกรรมการติดตามและประเมินผล", level=1)
+    rows = [
+        ("ลำดับ", "ชื่อ-สกุล", "ตำแหน่ง", "หน้าที่"),
+        ("๑", "นายหนึ่ง ทดสอบ", "นายกเทศมนตรี", "ประธานกรรมการ"),
+        ("๒", "นางสอง ทดสอบ", "ปลัดเทศบาล", "กรรมการ"),
+        ("๓", "นายสาม ทดสอบ", "หัวหน้าสำนักปลัด", "กรรมการและเลขานุการ"),
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    plan = parse(_bytes(document), name="committee.docx")
+    assert [(m.name, m.position, m.role) for m in plan.committee.members] == [
+        ("นายหนึ่ง ทดสอบ", "นายกเทศมนตรี", "chair"),
+        ("นางสอง ทดสอบ", "ปลัดเทศบาล", "member"),
+        ("นายสาม ทดสอบ", "หัวหน้าสำนักปลัด", "secretary"),
+    ]
+    assert plan.lost == []
+
+
+def test_the_table_of_contents_field_code_is_not_read_as_text():
+    data = variants.as_docx(SOURCE.read_text(encoding="utf-8"))
+    from importer.word import docx_text
+
+    text = docx_text(data, name="x.docx")
+    assert "TOC" not in text and "หัวกระดาษ" not in text and "ท้ายกระดาษ" not in text
+    assert sum(1 for s in parse(data, name="x.docx").sections if s.in_toc) == 28
+
+
 def test_a_word_file_is_saved_like_a_text_file(db):
     result = plan_import(data=_small_word_plan(), name="word.docx")
     edition = result.edition

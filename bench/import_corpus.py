@@ -4,8 +4,8 @@
 
 Builds a corpus from the Tai Mueang source and the labelled sample (fixtures/): each as
 .txt, as .docx written with python-docx (bench/import_variants.as_docx), wrapped at 80
-characters, with runs of spaces for tabs, and with invisible characters (zero-width
-spaces and joiners, NBSPs, a BOM, soft hyphens). Parses every file (no database) and
+characters, with runs of spaces for tabs, with invisible characters (zero-width
+spaces and joiners, NBSPs, a BOM, soft hyphens), and with all three at once. Parses every file (no database) and
 prints, per file, the share of its baseline's structure recovered (frameworks,
 strategies, goals, tactics, indicators, targets, projects, budget rows, committee,
 schedule) and the lines left unplaced or lost. FILE arguments (plans by other hands)
@@ -45,6 +45,10 @@ VARIANTS = {
     "wrapped": lambda text: variants.wrapped(text).encode("utf-8"),
     "spaces": lambda text: variants.spaces_for_tabs(text).encode("utf-8"),
     "invisible": lambda text: variants.invisible(text).encode("utf-8"),
+    # All three at once, as a real export may do.
+    "all-three": lambda text: variants.invisible(variants.spaces_for_tabs(variants.wrapped(text))).encode(
+        "utf-8"
+    ),
 }
 KINDS = [
     "frameworks",
@@ -95,7 +99,7 @@ def main() -> None:
         baseline, _ = measure(text.encode("utf-8"), path.name)
         base = structure_counts(baseline)
         for variant, make in VARIANTS.items():
-            name = f"{label}.{variant}" + (".docx" if variant == "docx" else ".txt")
+            name = f"{label}.{variant}" if variant in ("txt", "docx") else f"{label}.{variant}.txt"
             data = make(text)
             (out / name).write_bytes(data)
             plan, error = measure(data, name)

@@ -106,7 +106,11 @@ def _sample_editions_remove(edition: Edition | None) -> int:
     count = 0
     for sample in editions.select_related("based_on"):
         replaced = sample.based_on
-        if sample.status == Edition.Status.PUBLISHED and replaced and replaced.status == Edition.Status.ARCHIVED:
+        if (
+            sample.status == Edition.Status.PUBLISHED
+            and replaced
+            and replaced.status == Edition.Status.ARCHIVED
+        ):
             replaced.status = Edition.Status.PUBLISHED
             replaced.save(update_fields=["status", "updated_at"])
             EditionStatusChange.objects.create(

@@ -13,7 +13,6 @@ import hashlib
 
 from django.db import transaction
 
-from plans.models import Edition
 from thaimuang_plan.lib.thai import to_thai_digits
 
 from . import preview as previews
@@ -27,6 +26,7 @@ from .messages import (
 from .models import PlanImport
 from .parser import parse
 from .services import plan_import
+from .writer import find_edition
 
 
 def upload_create(
@@ -72,16 +72,16 @@ def upload_read(*, upload: PlanImport) -> None:
         _set(upload, status=PlanImport.Status.REFUSED, error=str(exc), progress="อ่านไม่ได้")
         return
     result = previews.build(plan)
-    result["target"] = _target(upload, plan.start_year, plan.end_year)
+    result["target"] = _target(upload, plan)
     if plan.is_sample_file:
         result["target"] = {"action": "refused", "reason": UPLOAD_SAMPLE}
     _set(upload, status=PlanImport.Status.READY, preview=result, error="", progress="อ่านแล้ว รอบรรณาธิการยืนยัน")
 
 
-def _target(upload: PlanImport, start: int, end: int) -> dict:
-    """Where a confirmation would write: a new draft, the draft of that period, or nowhere."""
-    edition = Edition.objects.filter(organization=upload.organization, start_year=start, end_year=end).first()
-    period = to_thai_digits(f"{start}-{end}")
+def _target(upload: PlanImport, plan) -> dict:
+    """Where a confirmation would write (the edition the writer finds): a new draft, that draft, or nowhere."""
+    edition = find_edition(plan, sample=False, organization=upload.organization)
+    period = to_thai_digits(f"{plan.start_year}-{plan.end_year}")
     if edition is None:
         return {"action": "new", "reason": f"สร้างแผนฉบับร่างใหม่ ช่วงปี {period} ของ{upload.organization}"}
     if edition.is_public:
@@ -105,10 +105,10 @@ def upload_confirm(*, upload: PlanImport, user):
     plan = _parse(upload)
     fresh = previews.build(plan)
     if fresh["digest"] != upload.preview.get("digest"):
-        fresh["target"] = _target(upload, plan.start_year, plan.end_year)
+        fresh["target"] = _target(upload, plan)
         _set(upload, preview=fresh)
         raise ImportRejected(UPLOAD_CHANGED)
-    target = _target(upload, plan.start_year, plan.end_year)
+    target = _target(upload, plan)
     if plan.is_sample_file:
         raise ImportRejected(UPLOAD_SAMPLE)
     if target["action"] == "refused":

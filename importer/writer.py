@@ -91,9 +91,9 @@ def find_edition(
             organization=organization, start_year=plan.start_year, end_year=plan.end_year, revision_number=0
         ).first()
     editions = list(
-        Edition.objects.filter(start_year=plan.start_year, end_year=plan.end_year, revision_number=0).select_related(
-            "organization"
-        )
+        Edition.objects.filter(
+            start_year=plan.start_year, end_year=plan.end_year, revision_number=0
+        ).select_related("organization")
     )
     period = to_thai_digits(f"{plan.start_year}-{plan.end_year}")
     named = [e for e in editions if e.organization.name == plan.organization_name]

@@ -114,6 +114,31 @@ def test_a_published_edition_is_never_replaced_from_the_upload(client, editor, t
     assert not Strategy.objects.filter(framework__edition=published).exists()
 
 
+def test_the_preview_names_the_edition_the_writer_would_replace_not_a_later_revision(
+    client, editor, tai_mueang
+):
+    Edition.objects.create(
+        organization=tai_mueang,
+        title="แผนเดิม",
+        start_year=2563,
+        end_year=2565,
+        status=Edition.Status.PUBLISHED,
+    )
+    Edition.objects.create(
+        organization=tai_mueang,
+        title="แผนเดิม ฉบับแก้ไข",
+        start_year=2563,
+        end_year=2565,
+        revision_number=1,
+        revision_kind=Edition.RevisionKind.AMENDMENT,
+    )
+    client.force_login(editor)
+    _upload(client, tai_mueang)
+    queue.run_due_tasks()
+    upload = PlanImport.objects.get()
+    assert upload.preview["target"]["action"] == "refused"  # the first edition of the period is published
+
+
 def test_a_file_that_cannot_be_read_says_why_on_its_page(client, editor, tai_mueang):
     client.force_login(editor)
     _upload(client, tai_mueang, name="plan.docx", data=b"PK\x03\x04broken")

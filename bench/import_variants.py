@@ -59,6 +59,7 @@ def invisible(text: str) -> str:
     return out[0] + "\n".join(out[1:])
 
 
+PAREN_ITEM_RE = re.compile(r"^\(([0-9๐-๙]+)\)\s+(.*)$")
 HEADING_RE = re.compile(r"^(บทที่\s*[0-9๐-๙]+|[0-9๐-๙]+\.[0-9๐-๙]+(?:\.[0-9๐-๙]+)?)\s")
 NUMBERED_RE = re.compile(r"^(?:\(?[0-9๐-๙]+[.)]|-\s*\(?[0-9๐-๙]+\)?)\s*")
 BULLET_RE = re.compile(r"^[-•]\s+")
@@ -67,10 +68,10 @@ BULLET_RE = re.compile(r"^[-•]\s+")
 def as_docx(text: str) -> bytes:
     """The plan as a Word file written the way Word users write it.
 
-    Headings in Heading styles (their numbers typed in the text), list items as
-    "List Number"/"List Bullet" paragraphs with the typed number removed where Word
-    would number them itself, tab-separated rows as real tables, a TOC field
-    before the contents, page breaks between chapters, a header and a footer.
+    Headings in Heading styles (their numbers typed in the text), bullets as "List
+    Bullet" paragraphs, items numbered "(๑)" as Word's own Thai-digit numbering (the
+    typed number removed, each list restarting at ๑), tab-separated rows as real tables,
+    a TOC field around the contents, page breaks between chapters, a header and a footer.
     """
     import docx
     from docx.enum.text import WD_BREAK
@@ -108,6 +109,38 @@ def as_docx(text: str) -> bytes:
         run._r.append(instr)
         char("separate")
 
+    numbering = document.part.numbering_part.element
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), "90")
+    level = OxmlElement("w:lvl")
+    level.set(qn("w:ilvl"), "0")
+    for tag, value in (("w:start", "1"), ("w:numFmt", "thaiNumbers"), ("w:lvlText", "(%1)")):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        level.append(child)
+    abstract.append(level)
+    numbering.insert(0, abstract)
+    lists = {"next": 100, "current": None}
+
+    def numbered_item(body: str, restart: bool):
+        if restart or lists["current"] is None:
+            num = OxmlElement("w:num")
+            num.set(qn("w:numId"), str(lists["next"]))
+            ref = OxmlElement("w:abstractNumId")
+            ref.set(qn("w:val"), "90")
+            num.append(ref)
+            numbering.append(num)
+            lists["current"] = str(lists["next"])
+            lists["next"] += 1
+        paragraph = document.add_paragraph(body)
+        p_pr = paragraph._p.get_or_add_pPr()
+        num_pr = OxmlElement("w:numPr")
+        for tag, value in (("w:ilvl", "0"), ("w:numId", lists["current"])):
+            child = OxmlElement(tag)
+            child.set(qn("w:val"), value)
+            num_pr.append(child)
+        p_pr.append(num_pr)
+
     in_toc = False
     for line in text.split("\n"):
         stripped = line.strip()
@@ -116,6 +149,7 @@ def as_docx(text: str) -> bytes:
             continue
         flush_table()
         if not stripped:
+            document.add_paragraph()  # Thai Word documents space their paragraphs with empty ones
             continue
         if stripped == "สารบัญ":
             document.add_paragraph("สารบัญ", style="TOC Heading" if "TOC Heading" in document.styles else None)
@@ -142,6 +176,8 @@ def as_docx(text: str) -> bytes:
             if level == 1:
                 document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             document.add_heading(stripped, level=level)
+        elif (item := PAREN_ITEM_RE.match(stripped)) and "\t" not in stripped:
+            numbered_item(item.group(2), restart=item.group(1) in ("1", "๑"))
         elif BULLET_RE.match(stripped) and not NUMBERED_RE.match(stripped):
             document.add_paragraph(BULLET_RE.sub("", stripped), style="List Bullet")
         else:

@@ -147,7 +147,11 @@ def project_details(plan: ParsedPlan, section: PSection, units: list[Unit]) -> N
                 _budget_unread(plan, project, unit)
             continue
         if field in (None, *ONE_LINE_FIELDS):
-            plan.unplaced(unit.line, unit.text, f"บรรทัดในโครงการที่ {project.number} ที่ไม่อยู่ใต้หัวข้อใดของโครงการ")
+            plan.unplaced(
+                unit.line,
+                unit.text,
+                f"บรรทัดในโครงการที่ {to_thai_digits(project.number)} ที่ไม่อยู่ใต้หัวข้อใดของโครงการ",
+            )
             continue
         current = getattr(project, field)
         setattr(project, field, f"{current}\n{text}".strip())
@@ -181,7 +185,7 @@ def _add_budget(plan, project, year, amount, source, unit) -> None:
         plan.unplaced(
             unit.line,
             unit.text,
-            f"งบประมาณปี {to_thai_digits(year)} ของโครงการที่ {project.number} พิมพ์ไว้สองครั้ง ใช้ค่าแรก",
+            f"งบประมาณปี {to_thai_digits(year)} ของโครงการที่ {to_thai_digits(project.number)} พิมพ์ไว้สองครั้ง ใช้ค่าแรก",
         )
         return
     project.budgets.append(PBudget(year=year, amount=amount, source=source, line=unit.line))
@@ -202,7 +206,7 @@ def _budget_unread(plan, project, unit) -> None:
     plan.unplaced(
         unit.line,
         unit.text,
-        f"งบประมาณของโครงการที่ {project.number} ที่ไม่ระบุปีงบประมาณหรือจำนวนเงิน จึงไม่ได้บันทึกเป็นงบรายปี",
+        f"งบประมาณของโครงการที่ {to_thai_digits(project.number)} ที่ไม่ระบุปีงบประมาณหรือจำนวนเงิน จึงไม่ได้บันทึกเป็นงบรายปี",
     )
 
 

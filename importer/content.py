@@ -56,6 +56,8 @@ def read_section(plan: ParsedPlan, section: PSection) -> None:
     if not units:
         return
     framework, defining = _framework(plan, section)
+    if framework is None and plan.partial:
+        framework = _own_framework(plan, section, units)
     if framework is not None:
         topic = "framework" if defining else _topic(section, FRAMEWORK_TOPICS) or "framework"
         frameworks.HANDLERS[topic](plan, section, units, framework)
@@ -89,9 +91,24 @@ def _framework(plan: ParsedPlan, section: PSection) -> tuple[PFramework | None, 
     return None, False
 
 
+def _own_framework(plan: ParsedPlan, section: PSection, units: list[Unit]) -> PFramework | None:
+    """In a plan without chapters, vision, missions and strategies are the plan's own (its IT plan)."""
+    if _topic(section, OTHER_TOPICS) is not None:
+        return None
+    if _topic(section, FRAMEWORK_TOPICS) is None and not any(
+        framework_base.STRATEGY_RE.match(u.text) for u in units if not u.table
+    ):
+        return None
+    return plan.frameworks.get(Framework.Kind.IT_PLAN) or _new_framework(
+        plan, Framework.Kind.IT_PLAN, section
+    )
+
+
 def _new_framework(plan: ParsedPlan, kind: str, section: PSection) -> PFramework:
     short_name, slug, order = FRAMEWORK_META[kind]
     name = strip_period(section.heading) if kind != Framework.Kind.GOV40 else section.heading
+    if plan.partial and kind == Framework.Kind.IT_PLAN:
+        name = plan.title
     period = find_period(section.heading) or find_period(section.title)
     if period is None and kind == Framework.Kind.IT_PLAN:
         period = (plan.start_year, plan.end_year)

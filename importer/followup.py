@@ -46,6 +46,11 @@ def _member_parts(text: str) -> list[str]:
     return [name.strip(), position.strip(), role.group(1)]
 
 
+def _header_row(row: list[str]) -> bool:
+    """ "ลำดับ | ชื่อ-สกุล | ตำแหน่ง | หน้าที่": the column names of a committee table."""
+    return any("ชื่อ" in c for c in row) and any(w in c for c in row for w in ("ตำแหน่ง", "หน้าที่", "บทบาท"))
+
+
 def committee(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
     """Members as numbered lines "name / position / role" (or tab-separated cells)."""
     plan.committee = plan.committee or PCommittee(line=units[0].line)
@@ -62,6 +67,11 @@ def committee(plan: ParsedPlan, section: PSection, units: list[Unit]) -> None:
             if len(parts) == 1:
                 parts = _member_parts(unit.rest)
         elif parts is not None:
+            if _header_row(parts):
+                plan.mark("table_header", unit.line)
+                continue
+            if re.fullmatch(rf"\(?{NUM}[.)]?", parts[0]):  # a column of numbers: ลำดับ
+                parts = parts[1:]
             marker, first = split_marker(parts[0])
             parts = [first, *parts[1:]] if marker is not None else parts
         if not parts or (not unit.table and not unit.numbered):

@@ -23,6 +23,7 @@ class Line:
     text: str  # stripped of surrounding whitespace; inner tabs kept (they separate table cells)
     raw: str
     joined: tuple[int, ...] = ()  # further physical lines an export's wrapping cut this line into
+    heading: bool = False  # styled as a heading in the Word file it came from
 
     @property
     def blank(self) -> bool:
@@ -44,11 +45,12 @@ def decode(data: bytes, *, name: str) -> str:
     return text
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str, *, rewrap: bool = True) -> list[Line]:
     """The file's lines, cleaned of invisible characters, columns as tabs, wrapped lines rejoined."""
     raws = normalise(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     lines = []
-    for joined, indices in reflow([columns(raw) for raw in raws]):
+    pieces = [columns(raw) for raw in raws]
+    for joined, indices in reflow(pieces) if rewrap else [(piece, [i]) for i, piece in enumerate(pieces)]:
         # Keep tabs between cells; collapse runs of spaces people use for alignment.
         cleaned = "\t".join(re.sub(r" {2,}", " ", cell).strip() for cell in joined.split("\t"))
         numbers = [i + 1 for i in indices]

@@ -7,38 +7,54 @@ result is a ``ParsedPlan`` (plain dataclasses); nothing here touches the databas
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from plans.models import ImportFlag
-from thaimuang_plan.lib.thai import local_government_name_pattern, to_thai_digits
+from thaimuang_plan.lib.thai import to_thai_digits
 
-from . import accounting, checks, content
-from .lines import NUM, Line, decode, find_period, similar, split_lines, split_marker, squash, to_int
+from . import accounting, checks, content, owner, partial, word
+from .lines import NUM, Line, decode, similar, split_lines, split_marker, squash, to_int
 from .messages import NO_ORGANIZATION, NO_PERIOD, NO_PLAN, ImportRejected
 from .structure import ParsedPlan, PSection
 
 CHAPTER_RE = re.compile(rf"^บทที่\s*({NUM})\s*[:.]?\s*(.*)$")
 PAGES_RE = re.compile(rf"^{NUM}(?:\s*[-–]\s*{NUM})?$")
 TOC_TAIL_RE = re.compile(rf"^(.*?)(?:\s*\.{{3,}}\s*|\s+)({NUM}(?:\s*[-–]\s*{NUM})?)$")
-ORG_RE = re.compile(local_government_name_pattern())
-PLAN_TITLE_RE = re.compile(r"(แผนแม่บท[^\s(]*(?:\s*\(IT Master Plan\))?)\s*พ\.\s*ศ\.", re.IGNORECASE)
 
 MAX_HEADING = 160  # a "heading" longer than this is a numbered paragraph
 COVER_LINE = 70  # cover pages print a title in short lines
 
 
-def parse(data: bytes, *, name: str) -> ParsedPlan:
-    """Read a plan file into a ParsedPlan, or raise ImportRejected (nothing to save)."""
-    lines = split_lines(decode(data, name=name))
-    plan = ParsedPlan(source_name=name, line_count=sum(1 + len(line.joined) for line in lines))
-    outline = _Outline(plan, lines)
-    outline.read()
+def parse(
+    data: bytes, *, name: str, period: tuple[int, int] | None = None, organization: str = ""
+) -> ParsedPlan:
+    """Read a plan file (.txt or .docx) into a ParsedPlan, or raise ImportRejected (nothing to save).
+
+    ``period`` and ``organization`` come from the person importing: they are used when the
+    file does not say them, and ``organization`` wins over the file (an editor imports into
+    their own organization).
+    """
+    if word.is_docx(data):
+        text, headings = word.read_docx(data, name=name)
+        lines, kind = split_lines(text, rewrap=False), "docx"
+        for line in lines:
+            line.heading = line.no in headings
+    else:
+        lines, kind = split_lines(decode(data, name=name)), "txt"
+    count = sum(1 + len(line.joined) for line in lines)
+    plan = ParsedPlan(source_name=name, line_count=count, source_kind=kind)
+    _Outline(plan, lines).read()
     if not any(s.in_toc or s.body_line for s in plan.sections if s.level == 1 and s.number):
-        raise ImportRejected(NO_PLAN.format(name=name))
-    _find_period_and_title(plan, lines)
+        # No table of contents, no chapters: read what can be recognised, keep the rest as text.
+        plan = ParsedPlan(source_name=name, line_count=count, source_kind=kind)
+        partial.outline(plan, lines)
+    owner.find_period_and_title(plan, lines)
+    if plan.start_year is None and period is not None:
+        plan.start_year, plan.end_year = period
     if plan.start_year is None:
-        raise ImportRejected(NO_PERIOD.format(name=name))
-    _find_organization(plan, lines)
+        raise ImportRejected((NO_PLAN if plan.partial else NO_PERIOD).format(name=name))
+    owner.find_organization(plan, lines)
+    if organization:
+        plan.organization_name = organization
     if not plan.organization_name and not plan.is_sample_file:
         raise ImportRejected(NO_ORGANIZATION.format(name=name))
     for section in plan.sections:
@@ -351,34 +367,3 @@ def _skip_blank(lines: list[Line], i: int) -> int:
 
 def _thai(number: str) -> str:
     return to_thai_digits(number)
-
-
-def _find_period_and_title(plan: ParsedPlan, lines: list[Line]) -> None:
-    """The plan's period and title: from the first "แผนแม่บท… พ.ศ. ๒๕๖๓ - ๒๕๖๕" in the file."""
-    for line in lines:
-        if "แผนแม่บท" not in line.text:
-            continue
-        period = find_period(line.text)
-        if period is None:
-            continue
-        plan.start_year, plan.end_year = period
-        match = PLAN_TITLE_RE.search(line.text)
-        plan.title = re.sub(r"\s+", " ", match.group(1)).strip() if match else "แผนแม่บทเทคโนโลยีสารสนเทศ"
-        return
-
-
-def _find_organization(plan: ParsedPlan, lines: list[Line]) -> None:
-    """The plan's owner: named in the signatory, else the organization the text names most."""
-    for text in plan.foreword_signatory.splitlines():
-        match = ORG_RE.fullmatch(text.strip())
-        if match:
-            plan.organization_name = text.strip()
-            return
-    names = Counter()
-    for line in lines:
-        for token in re.split(r"\s+", line.text):
-            match = ORG_RE.fullmatch(token)
-            if match:
-                names[token] += 1
-    if names:
-        plan.organization_name = names.most_common(1)[0][0]

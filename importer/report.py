@@ -77,6 +77,10 @@ def render(plan: ParsedPlan, written) -> str:
     out.append(
         f"นำเข้า {plan.source_name} ({_n(plan.line_count)} บรรทัด): {action} “{edition}” [{edition.get_status_display()}]"
     )
+    if plan.source_kind == "docx":
+        out.append("ไฟล์ Word: “บรรทัด” ในรายงานนี้คือลำดับย่อหน้าและแถวตารางในเอกสาร (ไม่นับหัวกระดาษและท้ายกระดาษ)")
+    if plan.partial:
+        out.append("ไม่พบสารบัญหรือหัวข้อ “บทที่”: นำเข้าบางส่วน ส่วนที่อ่านโครงสร้างไม่ได้เก็บเป็นข้อความ")
     if written.removed:
         out.append(f"แทนที่ข้อมูลจากการนำเข้าครั้งก่อน {_n(written.removed)} แถว")
     out.append("")

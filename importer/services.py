@@ -1,6 +1,6 @@
 """Importing a plan (``plan_import``) and removing what a sample import added (``sample_remove``).
 
-Importing a plan written as plain text in the conventions of the Tai Mueang source document.
+Importing a plan written as plain text or as a Word file in the conventions of plan documents.
 
 ``plan_import`` reads the file into plain dataclasses (``parser.parse``, no
 database), then saves them in one transaction and one reversion revision
@@ -30,7 +30,7 @@ from importer.parser import parse
 from importer.structure import ParsedPlan
 from importer.writer import Writer, Written
 from monitoring.models import Committee, EvaluationMethod, EvaluationRound, IndicatorResult, ScheduleRound
-from plans.models import Block, Edition, EditionStatusChange, ImportFlag, SwotItem
+from plans.models import Block, Edition, EditionStatusChange, ImportFlag, Organization, SwotItem
 from plans.revisions import revision
 from projects.models import Project, Unit
 from strategies.models import Framework
@@ -67,15 +67,22 @@ def plan_import(
     publish: bool = False,
     user=None,
     progress=None,
+    period: tuple[int, int] | None = None,
+    organization: str | Organization = "",
 ) -> ImportResult:
-    """Import one plan file; with ``sample`` its content is added to the edition of the same period as sample."""
+    """Import one plan file (.txt or .docx); with ``sample`` its content is added to the edition of
+    the same period as sample. ``period`` and ``organization`` fill in what the file does not say."""
     progress = progress or (lambda message: None)
     progress(f"อ่านบรรทัด … ({name})")
-    plan = parse(data, name=name)
+    chosen = organization if isinstance(organization, Organization) else None
+    name_given = organization.name if chosen is not None else organization
+    plan = parse(data, name=name, period=period, organization=name_given)
     if plan.is_sample_file and not sample:
         raise ImportRejected(SAMPLE_FILE_WITHOUT_FLAG.format(name=name))
     progress(f"จัดกรอบยุทธศาสตร์ … ({len(plan.frameworks)} กรอบ, {len(plan.sections)} หัวข้อ)")
-    writer = Writer(plan, sample=sample, sha256=hashlib.sha256(data).hexdigest(), progress=progress)
+    writer = Writer(
+        plan, sample=sample, sha256=hashlib.sha256(data).hexdigest(), progress=progress, organization=chosen
+    )
     with transaction.atomic():
         with revision(user=user, comment=(SAMPLE_COMMENT if sample else IMPORT_COMMENT).format(name=name)):
             written = writer.write(replace_published=replace_published)
@@ -96,7 +103,11 @@ def _sample_editions_remove(edition: Edition | None) -> int:
     count = 0
     for sample in editions.select_related("based_on"):
         replaced = sample.based_on
-        if sample.status == Edition.Status.PUBLISHED and replaced and replaced.status == Edition.Status.ARCHIVED:
+        if (
+            sample.status == Edition.Status.PUBLISHED
+            and replaced
+            and replaced.status == Edition.Status.ARCHIVED
+        ):
             replaced.status = Edition.Status.PUBLISHED
             replaced.save(update_fields=["status", "updated_at"])
             EditionStatusChange.objects.create(

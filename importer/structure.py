@@ -225,6 +225,7 @@ class ParsedPlan:
     absorbed: dict[int, int] = field(default_factory=dict)  # a line merged into the item of another line
     lost: list[int] = field(default_factory=list)  # lines nothing held (see accounting.account)
     source_kind: str = "txt"  # txt | docx: what a "line" of this file is
+    partial: bool = False  # no table of contents or chapters: headings read from topic words
 
     def flag(self, kind, message, *, line=None, text="", severity=ImportFlag.Severity.WARNING) -> None:
         self.flags.append(Flag(kind=kind, message=message, line=line, text=text, severity=severity))

@@ -11,7 +11,6 @@ Pure Python, no Django.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 # Removed: zero-width space/non-joiner/joiner, word joiner, BOM, soft hyphen, direction marks.
 # A space: no-break, narrow no-break, the typographic spaces, ideographic space.
@@ -50,7 +49,7 @@ def columns(line: str) -> str:
 
 # A line that starts an item of its own is never the continuation of the line above.
 _NUMBERED = re.compile(
-    r"^(?:[-–•▪●◦○■□➢➤✓✔*]\s|\(?[0-9๐-๙]+(?:\.[0-9๐-๙]+)*[.)]\s|[0-9๐-๙]+(?:\.[0-9๐-๙]+)+\s|\([0-9๐-๙]+\))"
+    r"^(?:[-–•▪●◦○■□➢➤✓✔*]\s|\(?[0-9๐-๙]+(?:\.[0-9๐-๙]+)*[.)](?:\s|$)|[0-9๐-๙]+(?:\.[0-9๐-๙]+)+(?:\s|$)|\([0-9๐-๙]+\))"
 )
 _HEADINGS = re.compile(r"^(?:บทที่|ส่วนที่|ภาคที่|ยุทธศาสตร์ที่|โครงการที่|กลยุทธ์ที่|เป้าประสงค์ที่)\s*[0-9๐-๙]")
 _LABEL = re.compile(r"^[\u0E00-\u0E7F][^\s:：]{1,30}(?:\s[^\s:：]{1,20})?\s*[:：]")  # "ชื่อโครงการ:"
@@ -60,9 +59,16 @@ _WORDS = re.compile(
 )
 
 
-_DECIMAL = re.compile(
-    r"^[0-9๐-๙]+\.[0๐]\s"
-)  # "๔.๐ ..." is a number in a sentence (Thailand 4.0), not item 4.0
+# "๔.๐ ..." is a number in a sentence (Thailand 4.0), not item 4.0.
+_DECIMAL = re.compile(r"^[0-9๐-๙]+\.[0๐](?:\s|$)")
+
+
+_BARE_HEADING = re.compile(rf"{_HEADINGS.pattern}+\s*[;,.)]*$")
+
+
+def _cut_reference(text: str, last_piece: str, width: int) -> bool:
+    """ "ยุทธศาสตร์ที่ ๗" alone after a line filled to the width: a reference the wrap cut, not a heading."""
+    return bool(_BARE_HEADING.match(text)) and len(last_piece) >= width - 15
 
 
 def starts_item(text: str) -> bool:
@@ -75,21 +81,32 @@ def starts_item(text: str) -> bool:
     )
 
 
-def wrap_width(lengths: list[int]) -> int | None:
+def wrap_width(texts: list[str]) -> int | None:
     """The width a file was hard-wrapped at, or None when its lines were not wrapped.
 
-    A wrapped file has many lines just under one width and almost none above it.
+    A candidate width has almost no line above it (an unbreakable run may be), and the
+    evidence of wrapping: lines that end although the next line's first word would not
+    have fitted on them, the next line starting no item of its own. A file typed with a
+    line per paragraph has (next to) none of those.
     """
-    lengths = [n for n in lengths if n >= 20]
+    stripped = [t.strip() for t in texts]
+    lengths = sorted((len(t) for t in stripped if t), reverse=True)
     if len(lengths) < 10:
         return None
-    counts = Counter(lengths)
-    for width in sorted(counts, reverse=True):
-        above = sum(c for n, c in counts.items() if n > width)
-        near = sum(c for n, c in counts.items() if width - 12 < n <= width)
-        if above > 0.02 * len(lengths):
-            return None
-        if near >= 0.2 * len(lengths) and width <= 200:
+    allowed_above = 0.02 * len(lengths)
+    for width in dict.fromkeys(lengths):
+        above = sum(1 for n in lengths if n > width)
+        if above > allowed_above or width > 200:
+            if above > allowed_above:
+                return None
+            continue
+        # Lines that end although the next line's first word would have fitted are no evidence.
+        evidence = sum(
+            1
+            for a, b in zip(stripped, stripped[1:], strict=False)
+            if a and b and len(a) + 1 + len(_first_word(b)) > width - 2 and not starts_item(b)
+        )
+        if evidence >= 2:
             return width
     return None
 
@@ -104,7 +121,7 @@ def reflow(texts: list[str]) -> list[tuple[str, list[int]]]:
 
     A blank line stays a line of its own so that paragraph breaks survive.
     """
-    width = wrap_width([len(t.strip()) for t in texts if t.strip()])
+    width = wrap_width(texts)
     out: list[tuple[str, list[int]]] = []
     last_piece = ""
     for index, text in enumerate(texts):
@@ -115,7 +132,7 @@ def reflow(texts: list[str]) -> list[tuple[str, list[int]]]:
             and out
             and out[-1][0].strip()
             and len(last_piece) + 1 + len(_first_word(stripped)) > width - 2
-            and not starts_item(stripped)
+            and (not starts_item(stripped) or _cut_reference(stripped, last_piece, width))
         ):
             joined, indices = out[-1]
             # A wrapper cuts inside a word only when the word fills the whole line; else it broke at a space.

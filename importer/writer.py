@@ -67,9 +67,11 @@ class Written:
     removed: int = 0  # rows of an earlier import that were replaced
 
 
-def find_edition(plan: ParsedPlan, *, sample: bool) -> Edition | None:
+def find_edition(
+    plan: ParsedPlan, *, sample: bool, organization: Organization | None = None
+) -> Edition | None:
     if not sample:
-        organization = Organization.objects.filter(name=plan.organization_name).first()
+        organization = organization or Organization.objects.filter(name=plan.organization_name).first()
         if organization is None:
             return None
         # A file is the plan as first written (revision 0); revisions are made in the admin.
@@ -77,9 +79,9 @@ def find_edition(plan: ParsedPlan, *, sample: bool) -> Edition | None:
             organization=organization, start_year=plan.start_year, end_year=plan.end_year, revision_number=0
         ).first()
     editions = list(
-        Edition.objects.filter(start_year=plan.start_year, end_year=plan.end_year, revision_number=0).select_related(
-            "organization"
-        )
+        Edition.objects.filter(
+            start_year=plan.start_year, end_year=plan.end_year, revision_number=0
+        ).select_related("organization")
     )
     period = to_thai_digits(f"{plan.start_year}-{plan.end_year}")
     named = [e for e in editions if e.organization.name == plan.organization_name]
@@ -95,8 +97,9 @@ def find_edition(plan: ParsedPlan, *, sample: bool) -> Edition | None:
 
 
 class Writer(FrameworkWriter, ChapterWriter):
-    def __init__(self, plan: ParsedPlan, *, sample: bool, sha256: str, progress):
+    def __init__(self, plan: ParsedPlan, *, sample: bool, sha256: str, progress, organization=None):
         self.plan = plan
+        self.organization = organization  # chosen by the person importing; else found by the plan's name
         self.sample = sample
         self.sha256 = sha256
         self.progress = progress
@@ -108,7 +111,7 @@ class Writer(FrameworkWriter, ChapterWriter):
     # --- edition ------------------------------------------------------------------------------
 
     def write(self, *, replace_published: bool) -> Written:
-        edition = find_edition(self.plan, sample=self.sample)
+        edition = find_edition(self.plan, sample=self.sample, organization=self.organization)
         created = edition is None
         if edition is not None and edition.is_public and not replace_published:
             raise ImportRejected(PUBLISHED_REFUSED.format(edition=edition))
@@ -146,9 +149,12 @@ class Writer(FrameworkWriter, ChapterWriter):
 
     def _new_edition(self) -> Edition:
         plan = self.plan
-        organization, made = Organization.objects.get_or_create(
-            name=plan.organization_name, defaults={"short_name": short_organization_name(plan.organization_name)}
-        )
+        if self.organization is not None:
+            organization, made = self.organization, False
+        else:
+            organization, made = Organization.objects.get_or_create(
+                name=plan.organization_name, defaults={"short_name": short_organization_name(plan.organization_name)}
+            )
         if made:
             self.counts[Organization._meta.verbose_name_plural] += 1
         edition = Edition(

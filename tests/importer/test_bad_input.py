@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from importer.messages import EMPTY_FILE, NO_PERIOD, NO_PLAN, NOT_FOUND, NOT_TEXT
+from importer.messages import EMPTY_FILE, NO_PERIOD, NO_PLAN, NOT_DOCX, NOT_FOUND, NOT_TEXT
 from monitoring.models import Committee
 from plans.models import Block, Edition, ImportFlag, Organization, Section
 from projects.models import Project
@@ -41,11 +41,12 @@ def first_words(message: str) -> str:
         ("คำนำ\nสารบัญ\n".encode("cp874"), "ไม่ได้เข้ารหัสแบบ UTF-8"),
         (b"", first_words(EMPTY_FILE)),
         (b"  \n\n\t\n", first_words(EMPTY_FILE)),
-        (b"PK\x03\x04\x00\x00word/document.xml", first_words(NOT_TEXT)),
+        (b"PK\x03\x04\x00\x00word/document.xml", first_words(NOT_DOCX)),
+        (b"%PDF-1.7\n\x00\x01binary", first_words(NOT_TEXT)),
         ("สวัสดีครับ\nไฟล์นี้ไม่ใช่แผน\n".encode(), first_words(NO_PLAN)),
         (SMALL_PLAN.replace("พ.ศ. ๒๕๖๔ - ๒๕๖๖", "").encode(), first_words(NO_PERIOD)),
     ],
-    ids=["not-utf8", "empty", "blank", "binary", "no-plan", "no-period"],
+    ids=["not-utf8", "empty", "blank", "broken-docx", "binary", "no-plan", "no-period"],
 )
 def test_bad_files_are_refused_with_a_message_and_change_nothing(tmp_path, imported_source, data, expected):
     before = snapshot()

@@ -43,6 +43,23 @@ def test_an_exported_variant_keeps_all_of_the_structure(baselines, path, variant
     assert len(plan.unplaced_flags) == len(baseline.unplaced_flags)
 
 
+@pytest.mark.parametrize("width", [50, 66, 72, 100, 120])
+@pytest.mark.parametrize("path", [SOURCE, SAMPLE, OTHER_HAND], ids=["source", "sample", "other-hand"])
+def test_the_wrap_width_is_found_from_the_file_whatever_it_was(path, width):
+    text = path.read_text(encoding="utf-8")
+    baseline = _parse(text)
+    plan = _parse(variants.wrapped(text, width))
+    assert accounting.structure_counts(plan) == accounting.structure_counts(baseline)
+    assert len(plan.unplaced_flags) == len(baseline.unplaced_flags) and plan.lost == []
+
+
+def test_all_three_export_damages_at_once_still_read_in_full(baselines):
+    for path in (SOURCE, SAMPLE):
+        text = path.read_text(encoding="utf-8")
+        plan = _parse(variants.invisible(variants.spaces_for_tabs(variants.wrapped(text))))
+        assert accounting.structure_counts(plan) == accounting.structure_counts(baselines[path.name])
+
+
 def test_wrapped_lines_are_rejoined_into_the_paragraph_they_were_cut_from(baselines):
     plan = _parse(variants.wrapped(SOURCE.read_text(encoding="utf-8")))
     goals = [g.text for f in plan.frameworks.values() for s in f.strategies for g in s.goals]

@@ -1,5 +1,6 @@
-"""python manage.py import_plan PATH [--sample] [--publish] [--replace-published]"""
+"""python manage.py import_plan PATH [--sample] [--publish] [--replace-published] [--period 2566-2570] [--organization NAME]"""
 
+import re
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -10,12 +11,14 @@ from importer.services import ImportRejected, plan_import, read_source
 
 class Command(BaseCommand):
     help = (
-        "นำเข้าแผนแม่บทจากไฟล์ข้อความ (UTF-8) ที่เขียนตามรูปแบบเอกสารแผน: สร้างฉบับร่าง "
+        "นำเข้าแผนแม่บทจากไฟล์ Word (.docx) หรือไฟล์ข้อความ (.txt, UTF-8): สร้างฉบับร่าง "
         "หรือปรับปรุงฉบับเดิมของหน่วยงานและช่วงปีเดียวกัน แล้วพิมพ์รายงานสิ่งที่อ่านได้และข้อสังเกต"
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="ไฟล์แผน .txt (UTF-8)")
+        parser.add_argument("path", help="ไฟล์แผน .docx หรือ .txt (UTF-8)")
+        parser.add_argument("--period", type=_period, help="ช่วงปีของแผน เช่น 2566-2570 (ใช้เมื่อไฟล์ไม่ได้ระบุช่วงปีไว้)")
+        parser.add_argument("--organization", default="", help="ชื่อเต็มของหน่วยงานเจ้าของแผน (แทนชื่อที่อ่านได้จากไฟล์)")
         parser.add_argument(
             "--sample",
             action="store_true",
@@ -28,7 +31,7 @@ class Command(BaseCommand):
             help="ยอมให้แทนที่เนื้อหาของแผนที่เผยแพร่แล้ว (ประชาชนจะเห็นเนื้อหาใหม่ทันที)",
         )
 
-    def handle(self, *args, path, sample, publish, replace_published, **options):
+    def handle(self, *args, path, sample, publish, replace_published, period, organization, **options):
         try:
             result = plan_import(
                 data=read_source(path),
@@ -36,6 +39,8 @@ class Command(BaseCommand):
                 sample=sample,
                 replace_published=replace_published,
                 publish=publish,
+                period=period,
+                organization=organization,
                 progress=lambda message: self.stdout.write(message),
             )
         except ImportRejected as exc:
@@ -51,3 +56,14 @@ class Command(BaseCommand):
         self.stdout.write(self.style.WARNING(f"{closing}: {where}"))
         for line in report.problem_lines(result.plan):
             self.stdout.write(line)
+
+
+def _period(text: str) -> tuple[int, int]:
+    from argparse import ArgumentTypeError
+
+    from thaimuang_plan.lib.thai import to_arabic_digits
+
+    match = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", to_arabic_digits(text))
+    if not match or not 2400 <= int(match.group(1)) <= int(match.group(2)) <= 2700:
+        raise ArgumentTypeError("ช่วงปีต้องเป็นปี พ.ศ. เช่น 2566-2570")
+    return int(match.group(1)), int(match.group(2))

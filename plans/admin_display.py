@@ -13,16 +13,19 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.html import format_html
 
 from thaimuang_plan.lib.bedates import format_datetime
 from thaimuang_plan.lib.thai import format_baht, format_date, with_digits
 
 SUFFIX = "_th"
 _NUMBERS = (models.IntegerField, models.DecimalField, models.FloatField)
-_SHOWN = (models.DateField, *_NUMBERS)
+_SHOWN = (models.DateField, models.BooleanField, *_NUMBERS)
 
 
 def thai_value(value) -> str:
@@ -52,9 +55,17 @@ def _model_field(model, name):
     return None
 
 
+def _boolean_icon(value) -> str:
+    # Django's own icon says alt="True"; a screen reader should say ใช่ or ไม่ใช่.
+    name, text = {True: ("yes", "ใช่"), False: ("no", "ไม่ใช่")}.get(value, ("unknown", "ไม่ระบุ"))
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{name}.svg"), text)
+
+
 def _display(field):
     def show(obj):
         value = getattr(obj, field.name)
+        if isinstance(field, models.BooleanField):
+            return _boolean_icon(value)
         return thai_value(value) if value is not None else "-"
 
     show.short_description = field.verbose_name
@@ -107,7 +118,8 @@ class ThaiDisplayAdminMixin:
         result = []
         for item in super().get_list_filter(request):
             field = _model_field(self.model, item)
-            result.append((item, ThaiValuesFilter) if field is not None and isinstance(field, _NUMBERS) else item)
+            numeric = field is not None and isinstance(field, _NUMBERS)
+            result.append((item, ThaiValuesFilter) if numeric else item)
         return result
 
     def get_readonly_fields(self, request, obj=None):
@@ -115,6 +127,9 @@ class ThaiDisplayAdminMixin:
 
     def get_fieldsets(self, request, obj=None):
         readonly = set(super().get_readonly_fields(request, obj))
+        if obj is not None and not self.has_change_permission(request, obj):
+            # View-only: the admin shows every field read-only, through the same display functions.
+            readonly = {field.name for field in self.model._meta.get_fields()}
         if not readonly:
             return super().get_fieldsets(request, obj)
 
@@ -127,3 +142,10 @@ class ThaiDisplayAdminMixin:
             (title, {**options, "fields": [rename(f) for f in options.get("fields", ())]})
             for title, options in super().get_fieldsets(request, obj)
         ]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Inlines: the form gets the model fields only; the display functions are read-only extras.
+        if "fields" not in kwargs:
+            names = flatten_fieldsets(self.get_fieldsets(request, obj))
+            kwargs["fields"] = [name for name in names if not (name.endswith(SUFFIX) and hasattr(self, name))]
+        return super().get_formset(request, obj, **kwargs)

@@ -124,7 +124,7 @@ class PlanContentForm(forms.ModelForm):
     with ``STALE_SAVE``; the editor's input stays on the re-displayed form.
     """
 
-    lock_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    lock_token = forms.CharField(label="รหัสตรวจการแก้ไขซ้อนกัน", widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -23,6 +23,10 @@ def test_a_clerk_types_a_be_date_in_any_usual_way(typed):
     assert parse_be_date(typed) == dt.date(2022, 10, 31)
 
 
+def test_an_iso_date_as_programs_write_it_is_read_as_gregorian():
+    assert parse_be_date("2022-10-31") == dt.date(2022, 10, 31)
+
+
 def test_a_christian_era_year_is_refused_with_a_message_that_says_so():
     with pytest.raises(ThaiDateError) as error:
         parse_be_date("31/10/2022")

@@ -196,6 +196,11 @@ class ProjectProgress(PlanContent):
     )
     problems = models.TextField("ปัญหาและอุปสรรค", blank=True)
     next_steps = models.TextField("แนวทางดำเนินการต่อไป", blank=True)
+    overspend_reason = models.TextField(
+        "เหตุผลที่ใช้งบเกินแผน",
+        blank=True,
+        help_text="กรอกเมื่อใช้งบประมาณมากกว่างบตามแผนของปีนั้น ระบบเตือนแต่ไม่ห้ามบันทึก",
+    )
 
     class Meta:
         verbose_name = "ผลการดำเนินงานรายโครงการ"

@@ -66,8 +66,9 @@ def parse_be_date(text: str) -> dt.date:
     """Read a date typed with a BE year, in Thai or Arabic digits.
 
     Accepts "31/10/2565", "๓๑/๑๐/๒๕๖๕", "31-10-65", "31 ต.ค. 2565", "31 ตุลาคม พ.ศ. ๒๕๖๕"
-    and the BE ISO form "2565-10-31". A Christian-era year is refused with a
-    message saying so, rather than being read as a year five centuries ago.
+    and "2565-10-31"; "2022-10-31" (ISO 8601, which is Gregorian, as programs write
+    it) too. A Christian-era year in a Thai-style date ("31/10/2022") is refused
+    with a message saying so, rather than being read as a year five centuries ago.
 
     >>> parse_be_date("๓๑/๑๐/๒๕๖๕")
     datetime.date(2022, 10, 31)
@@ -78,6 +79,9 @@ def parse_be_date(text: str) -> dt.date:
         return _build(int(day), int(month), _year(year))
     if match := _ISO.fullmatch(cleaned):
         year, month, day = match.groups()
+        if 1900 <= int(year) <= 2157:
+            # ISO 8601 is Gregorian by definition: what programs and spreadsheets write.
+            return _build(int(day), int(month), int(year) + BE_OFFSET)
         return _build(int(day), int(month), _year(year))
     if match := _WORDS.fullmatch(cleaned):
         day, month_name, year = match.groups()

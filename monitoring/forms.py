@@ -12,8 +12,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from monitoring.models import EvaluationRound, ProjectProgress
-from plans.forms import LOCK_FIELD, STALE_SAVE, ThaiDecimalField, ThaiIntegerField, ThaiNumberInput, token_of
 from monitoring.warnings import over_plan
+from plans.forms import LOCK_FIELD, STALE_SAVE, ThaiDecimalField, ThaiIntegerField, ThaiNumberInput, token_of
 from thaimuang_plan.lib.formatting import baht, digits
 
 CHOOSE_STATUS = "กรุณาเลือกสถานะของโครงการนี้ (หรือล้างช่องอื่นในแถวนี้ถ้ายังไม่ต้องการบันทึก)"

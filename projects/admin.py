@@ -4,9 +4,16 @@ from django.db.models import Sum
 
 from plans.admin_base import PlanContentAdmin, PlanContentTabularInline
 from plans.choices import GroupedModelChoiceField, LinkedSelect
-from projects.models import Project, ProjectBudget, Unit
-from strategies.choices import it_plan_strategies, it_plan_tactics, strategy_group, strategy_label, tactic_group, tactic_label
 from plans.templatetags.thai import digits
+from projects.models import Project, ProjectBudget, Unit
+from strategies.choices import (
+    it_plan_strategies,
+    it_plan_tactics,
+    strategy_group,
+    strategy_label,
+    tactic_group,
+    tactic_label,
+)
 from thaimuang_plan.lib.thai import format_baht
 
 reversion.register(Unit)

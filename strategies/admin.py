@@ -1,11 +1,17 @@
 import reversion
-from django.contrib import admin
-
 from django import forms
+from django.contrib import admin
 
 from plans.admin_base import PlanContentAdmin, PlanContentStackedInline, PlanContentTabularInline
 from plans.choices import FRAMEWORK_RANK, GroupedModelMultipleChoiceField
-from strategies.choices import alignable_strategies, alignable_tactics, strategy_group, strategy_label, tactic_group, tactic_label
+from strategies.choices import (
+    alignable_strategies,
+    alignable_tactics,
+    strategy_group,
+    strategy_label,
+    tactic_group,
+    tactic_label,
+)
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, IndicatorTarget, Strategy, Tactic
 
 # A restored framework brings back its points, strategies, tactics and

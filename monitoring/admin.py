@@ -5,6 +5,8 @@ every project of the round's fiscal year, one row each, saved all together or
 not at all.
 """
 
+from functools import partial
+
 import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -31,6 +33,7 @@ from monitoring.models import (
 )
 from monitoring.printed_report import can_export_report
 from monitoring.selectors import due_a_record, year_projects
+from monitoring.results_entry import results_view
 from monitoring.services import PublishError, round_progress_save, round_publish
 from monitoring.warnings import GIVE_A_REASON, SAVED_OVER_PLAN, SAVED_OVER_PLAN_NO_REASON, over_plan
 from plans.admin_base import PlanContentAdmin, PlanContentStackedInline, PlanContentTabularInline
@@ -257,8 +260,10 @@ class EvaluationRoundAdmin(PlanContentAdmin):
     def get_urls(self):
         entry = self.admin_site.admin_view(self.entry_view)
         publish = self.admin_site.admin_view(require_POST(self.publish_view))
+        results = self.admin_site.admin_view(partial(results_view, self))
         return [
             path("<int:pk>/entry/", entry, name="monitoring_evaluationround_entry"),
+            path("<int:pk>/results/", results, name="monitoring_evaluationround_results"),
             path("<int:pk>/publish/", publish, name="monitoring_evaluationround_publish"),
             *super().get_urls(),
         ]

@@ -5,7 +5,7 @@ from django.db.models import Sum
 from plans.admin_base import PlanContentAdmin, PlanContentTabularInline
 from plans.choices import GroupedModelChoiceField, LinkedSelect
 from plans.templatetags.thai import digits
-from projects.models import Project, ProjectBudget, Unit
+from projects.models import PROJECT_STRATEGY_CHOICE, PROJECT_TACTIC_CHOICE, Project, ProjectBudget, Unit
 from strategies.choices import (
     it_plan_strategies,
     it_plan_tactics,
@@ -80,6 +80,7 @@ class ProjectAdmin(PlanContentAdmin):
                 queryset=it_plan_strategies(edition),
                 group_by=strategy_group,
                 label_of=strategy_label,
+                error_messages={"invalid_choice": PROJECT_STRATEGY_CHOICE},
             )
         elif db_field.name == "tactic":
             kwargs.update(
@@ -88,6 +89,7 @@ class ProjectAdmin(PlanContentAdmin):
                 group_by=tactic_group,
                 label_of=tactic_label,
                 widget=LinkedSelect(follows="strategy", parent_attr="strategy_id"),
+                error_messages={"invalid_choice": PROJECT_TACTIC_CHOICE},
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

@@ -1,6 +1,9 @@
+from functools import partial
+
 import reversion
 from django import forms
 from django.contrib import admin
+from django.urls import path
 
 from plans.admin_base import PlanContentAdmin, PlanContentStackedInline, PlanContentTabularInline
 from plans.choices import FRAMEWORK_RANK, GroupedModelMultipleChoiceField
@@ -13,6 +16,7 @@ from strategies.choices import (
     tactic_label,
 )
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, IndicatorTarget, Strategy, Tactic
+from strategies.target_grid import target_grid_view
 
 # A restored framework brings back its points, strategies, tactics and
 # indicators; a restored strategy its goals, tactics and indicators; a
@@ -128,6 +132,11 @@ class FrameworkAdmin(PlanContentAdmin):
     ]
     inlines = [FrameworkPointInline, StrategyInline, LooseTacticInline, FrameworkIndicatorInline]
     renumber_group_by = ("edition",)
+    change_form_template = "admin/strategies/framework/change_form.html"
+
+    def get_urls(self):
+        targets = self.admin_site.admin_view(partial(target_grid_view, self))
+        return [path("<int:pk>/targets/", targets, name="strategies_framework_targets"), *super().get_urls()]
 
     @admin.display(description="ช่วงปี", ordering="start_year")
     def period_label(self, obj):

@@ -115,3 +115,14 @@ def test_a_progress_record_chooses_its_project_by_number_and_name(client, commit
     html = client.get(reverse("admin:monitoring_projectprogress_add")).text
     assert "โครงการที่ ๓ โครงการเครือข่าย" in _select(html, "project")
     assert 'class="vForeignKeyRawIdAdminField"' not in html
+
+
+def test_the_model_refuses_a_project_under_another_frameworks_strategy(edition, frameworks):
+    from django.core.exceptions import ValidationError
+
+    from projects.models import PROJECT_STRATEGY_NOT_IT_PLAN, Project
+
+    project = Project(edition=edition, number=9, name="นำเข้าจากที่อื่น", strategy=frameworks["dla_strategy"])
+    with pytest.raises(ValidationError) as error:
+        project.full_clean()
+    assert error.value.message_dict["strategy"] == [PROJECT_STRATEGY_NOT_IT_PLAN.format(framework="แผนยุทธศาสตร์ สถ.")]

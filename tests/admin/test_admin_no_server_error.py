@@ -75,7 +75,7 @@ CASES = {
     "a project under a strategy of another framework": (
         "editor", lambda f: reverse("admin:projects_project_add"),
         lambda f: _new_project(f["edition"], strategy=str(f["dla_strategy"].pk), **{"budgets-TOTAL_FORMS": "0"}),
-        "ยุทธศาสตร์ด้านไอทีต้องเป็นยุทธศาสตร์ของแผนแม่บทไอที", lambda f: Project.objects.filter(number=7).exists(),
+        "เลือกได้เฉพาะยุทธศาสตร์ของแผนแม่บทไอทีของแผนฉบับนี้", lambda f: Project.objects.filter(number=7).exists(),
     ),
     "a new indicator's target outside the framework period (trigger)": (
         "editor", lambda f: reverse("admin:strategies_indicator_add"),

@@ -35,6 +35,7 @@ from monitoring.printed_report import can_export_report
 from monitoring.selectors import due_a_record, year_projects
 from monitoring.results_entry import results_view
 from monitoring.services import PublishError, round_progress_save, round_publish
+from monitoring.spreadsheet_views import download_view, upload_view
 from monitoring.warnings import GIVE_A_REASON, SAVED_OVER_PLAN, SAVED_OVER_PLAN_NO_REASON, over_plan
 from plans.admin_base import PlanContentAdmin, PlanContentStackedInline, PlanContentTabularInline
 from plans.choices import GroupedModelChoiceField
@@ -261,7 +262,11 @@ class EvaluationRoundAdmin(PlanContentAdmin):
         entry = self.admin_site.admin_view(self.entry_view)
         publish = self.admin_site.admin_view(require_POST(self.publish_view))
         results = self.admin_site.admin_view(partial(results_view, self))
+        sheet = self.admin_site.admin_view(partial(download_view, self))
+        upload = self.admin_site.admin_view(partial(upload_view, self))
         return [
+            path("<int:pk>/sheet/", sheet, name="monitoring_evaluationround_sheet"),
+            path("<int:pk>/upload/", upload, name="monitoring_evaluationround_upload"),
             path("<int:pk>/entry/", entry, name="monitoring_evaluationround_entry"),
             path("<int:pk>/results/", results, name="monitoring_evaluationround_results"),
             path("<int:pk>/publish/", publish, name="monitoring_evaluationround_publish"),

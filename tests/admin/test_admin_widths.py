@@ -7,8 +7,10 @@ the pages are those of tests/admin/walk.py (lists, forms, history, the round ent
 import os
 
 import pytest
+from django.apps import apps
 from django.db import connections
 
+from plans.roles import sync_roles
 from tests.admin.walk import admin_pages, build_walk_data
 
 CHROMIUM = "/usr/bin/chromium"
@@ -41,6 +43,8 @@ def browser(monkeypatch):
 
 @pytest.mark.parametrize("role", ["editor", "committee_member"])
 def test_every_admin_page_type_fits_1280_pixels(role, request, live_server, browser):
+    # A transactional test empties every table after it, the groups the migrations made included.
+    sync_roles(apps)
     user = request.getfixturevalue(role)
     build_walk_data()
     pages = [url for url, _admin, _obj in admin_pages(user)]

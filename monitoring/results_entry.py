@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from monitoring.models import EvaluationRound, IndicatorResult
 from monitoring.selectors import it_plan_indicators
 from plans.forms import LOCK_FIELD, STALE_SAVE, ThaiDecimalField, ThaiNumberInput, token_of
-from plans.templatetags.thai import digits
+from thaimuang_plan.lib.formatting import digits
 from thaimuang_plan.lib.thai import leading_number
 
 RESULTS_SAVED = "บันทึกผลตามตัวชี้วัด {count} ตัวชี้วัดแล้ว"
@@ -28,7 +28,10 @@ CANNOT_CLEAR = "ตัวชี้วัดนี้มีผลที่บั�
 
 class ResultRowForm(forms.ModelForm):
     actual_value = ThaiDecimalField(
-        label="ผลที่ได้ (ตัวเลข)", required=False, max_digits=14, decimal_places=2,
+        label="ผลที่ได้ (ตัวเลข)",
+        required=False,
+        max_digits=14,
+        decimal_places=2,
         widget=ThaiNumberInput(attrs={"size": 8}, inputmode="decimal"),
     )
     lock_token = forms.CharField(label="รหัสตรวจการแก้ไขซ้อนกัน", widget=forms.HiddenInput, required=False)
@@ -47,7 +50,9 @@ class ResultRowForm(forms.ModelForm):
         if self.instance.pk is not None:
             self.fields[LOCK_FIELD].initial = token_of(self.instance.updated_at)
         for name in ("actual_text", "actual_value", "note"):
-            self.fields[name].widget.attrs["aria-label"] = f"{self.fields[name].label} ตัวชี้วัด {indicator.number or ''} {indicator.name[:60]}".strip()
+            self.fields[name].widget.attrs["aria-label"] = (
+                f"{self.fields[name].label} ตัวชี้วัด {indicator.number or ''} {indicator.name[:60]}".strip()
+            )
 
     @property
     def is_stored(self) -> bool:
@@ -87,10 +92,14 @@ class ResultsEntry:
         self.rows = []
         for indicator in indicators:
             target = next((t for t in indicator.target_list if t.year == round.fiscal_year), None)
-            instance = by_indicator.get(indicator.pk) or IndicatorResult(indicator=indicator, fiscal_year=round.fiscal_year)
+            instance = by_indicator.get(indicator.pk) or IndicatorResult(
+                indicator=indicator, fiscal_year=round.fiscal_year
+            )
             instance.indicator = indicator
             self.rows.append(
-                ResultRowForm(data, instance=instance, prefix=f"i{indicator.pk}", indicator=indicator, target=target)
+                ResultRowForm(
+                    data, instance=instance, prefix=f"i{indicator.pk}", indicator=indicator, target=target
+                )
             )
 
     def is_valid(self) -> bool:
@@ -119,7 +128,9 @@ def results_view(model_admin, request, pk):
     """GET: the grid; POST: validate every row, save all or none."""
     round = get_object_or_404(EvaluationRound.objects.select_related("edition"), pk=pk)
     user = request.user
-    can_record = user.has_perm("monitoring.add_indicatorresult") and user.has_perm("monitoring.change_indicatorresult")
+    can_record = user.has_perm("monitoring.add_indicatorresult") and user.has_perm(
+        "monitoring.change_indicatorresult"
+    )
     if not (can_record or user.has_perm("monitoring.view_indicatorresult")):
         raise PermissionDenied
     if request.method == "POST":

@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from monitoring.forms import ROW_FIELDS, RoundEntry
 from monitoring.models import EvaluationRound, ProjectProgress
 from plans.forms import token_of
-from plans.templatetags.thai import digits
+from thaimuang_plan.lib.formatting import digits
 from thaimuang_plan.lib.thai import parse_int
 
 SHEET = "ผลการดำเนินงาน"
@@ -80,7 +80,9 @@ def progress_workbook(*, round: EvaluationRound, projects, records) -> bytes:
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.column_dimensions[cell.column_letter].width = width
-    statuses = DataValidation(type="list", formula1='"' + ",".join(LABEL_BY_STATUS.values()) + '"', allow_blank=True)
+    statuses = DataValidation(
+        type="list", formula1='"' + ",".join(LABEL_BY_STATUS.values()) + '"', allow_blank=True
+    )
     statuses.error = "เลือกสถานะจากรายการ"
     sheet.add_data_validation(statuses)
     for offset, project in enumerate(projects):
@@ -212,6 +214,8 @@ def read_progress_sheet(upload, *, round: EvaluationRound, projects, records) ->
                 label = row.fields[name].label if name in row.fields else "ทั้งแถว"
                 for message in errors:
                     reading.problems.append(
-                        ROW_ERROR.format(row=sheet_row, number=digits(row.project.number), field=label, message=message)
+                        ROW_ERROR.format(
+                            row=sheet_row, number=digits(row.project.number), field=label, message=message
+                        )
                     )
     return reading

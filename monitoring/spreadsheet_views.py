@@ -24,7 +24,7 @@ from monitoring.models import EvaluationRound, ProjectProgress
 from monitoring.selectors import year_projects
 from monitoring.services import round_progress_save
 from monitoring.spreadsheet import progress_workbook, read_progress_sheet, sheet_filename
-from plans.templatetags.thai import digits
+from thaimuang_plan.lib.formatting import digits
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHEET_SAVED = "บันทึกผลจากไฟล์ {count} โครงการแล้ว"
@@ -45,7 +45,9 @@ def _round(pk):
 
 
 def _can_record(user) -> bool:
-    return user.has_perm("monitoring.add_projectprogress") and user.has_perm("monitoring.change_projectprogress")
+    return user.has_perm("monitoring.add_projectprogress") and user.has_perm(
+        "monitoring.change_projectprogress"
+    )
 
 
 def download_view(model_admin, request, pk):
@@ -54,7 +56,9 @@ def download_view(model_admin, request, pk):
         raise PermissionDenied
     projects = year_projects(round.edition, round.fiscal_year, round=round)
     records = list(ProjectProgress.objects.filter(round=round))
-    response = HttpResponse(progress_workbook(round=round, projects=projects, records=records), content_type=XLSX)
+    response = HttpResponse(
+        progress_workbook(round=round, projects=projects, records=records), content_type=XLSX
+    )
     response["Content-Disposition"] = f'attachment; filename="{sheet_filename(round)}"'
     return response
 
@@ -85,7 +89,9 @@ def upload_view(model_admin, request, pk):
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             records = list(ProjectProgress.objects.filter(round=round))
-            reading = read_progress_sheet(form.cleaned_data["sheet"], round=round, projects=projects, records=records)
+            reading = read_progress_sheet(
+                form.cleaned_data["sheet"], round=round, projects=projects, records=records
+            )
             if reading.ok:
                 signed = signing.dumps(json.dumps(reading.data), salt=SIGNING_SALT)
     context = {
@@ -96,7 +102,9 @@ def upload_view(model_admin, request, pk):
         "form": form,
         "reading": reading,
         "signed": signed,
-        "preview": [row for row in reading.entry.rows if row.project.pk in reading.rows] if reading and reading.ok else [],
+        "preview": [row for row in reading.entry.rows if row.project.pk in reading.rows]
+        if reading and reading.ok
+        else [],
         "title": f"นำเข้าผลการดำเนินงานจากไฟล์: {round}",
         "has_view_permission": True,
     }

@@ -17,9 +17,10 @@ from django.utils import timezone
 
 from monitoring.models import EvaluationRound, IndicatorResult, ProjectProgress
 from plans.models import Edition, ImportFlag
-from plans.templatetags.thai import digits, thaidate
 from projects.models import Project
 from strategies.models import Framework, Indicator
+from thaimuang_plan.lib.formatting import date as thaidate
+from thaimuang_plan.lib.formatting import digits
 
 SHOWN_PER_KIND = 8
 
@@ -44,7 +45,11 @@ def _group(title, items) -> TodoGroup:
 
 def _editions():
     """The editions being worked on: drafts, and the published one."""
-    return list(Edition.objects.filter(status__in=[Edition.Status.DRAFT, Edition.Status.PUBLISHED]).order_by("-start_year"))
+    return list(
+        Edition.objects.filter(status__in=[Edition.Status.DRAFT, Edition.Status.PUBLISHED]).order_by(
+            "-start_year"
+        )
+    )
 
 
 def editor_todos(editions) -> list[TodoGroup]:
@@ -60,20 +65,33 @@ def editor_todos(editions) -> list[TodoGroup]:
     items = [
         Todo(
             f"ข้อสังเกตจากการนำเข้าที่ยังไม่ตรวจ {digits(row['n'])} รายการ ({by_edition[row['edition']].period_label})",
-            reverse("admin:plans_importflag_changelist") + f"?edition__id__exact={row['edition']}&resolved__exact=0",
+            reverse("admin:plans_importflag_changelist")
+            + f"?edition__id__exact={row['edition']}&resolved__exact=0",
         )
         for row in flags
     ]
     groups.append(_group("ข้อสังเกตจากการนำเข้า", items))
 
     incomplete = []
-    it_plans = {f.edition_id: f for f in Framework.objects.filter(edition__in=ids, kind=Framework.Kind.IT_PLAN)}
+    it_plans = {
+        f.edition_id: f for f in Framework.objects.filter(edition__in=ids, kind=Framework.Kind.IT_PLAN)
+    }
     for edition in editions:
         plan = it_plans.get(edition.pk)
         if plan is None:
-            incomplete.append(Todo(f"{edition.period_label}: ยังไม่มีกรอบแผนแม่บทไอที (วิสัยทัศน์ พันธกิจ ยุทธศาสตร์)", reverse("admin:strategies_framework_add")))
+            incomplete.append(
+                Todo(
+                    f"{edition.period_label}: ยังไม่มีกรอบแผนแม่บทไอที (วิสัยทัศน์ พันธกิจ ยุทธศาสตร์)",
+                    reverse("admin:strategies_framework_add"),
+                )
+            )
         elif not plan.vision.strip():
-            incomplete.append(Todo(f"{edition.period_label}: แผนแม่บทไอทียังไม่มีวิสัยทัศน์", reverse("admin:strategies_framework_change", args=[plan.pk])))
+            incomplete.append(
+                Todo(
+                    f"{edition.period_label}: แผนแม่บทไอทียังไม่มีวิสัยทัศน์",
+                    reverse("admin:strategies_framework_change", args=[plan.pk]),
+                )
+            )
     no_targets = (
         Indicator.objects.filter(framework__edition__in=ids, framework__kind=Framework.Kind.IT_PLAN)
         .annotate(n=Count("targets"))
@@ -81,7 +99,10 @@ def editor_todos(editions) -> list[TodoGroup]:
         .select_related("framework")
     )
     incomplete += [
-        Todo(f"ตัวชี้วัด “{i.name[:60]}” ยังไม่มีค่าเป้าหมายรายปี", reverse("admin:strategies_framework_targets", args=[i.framework_id]))
+        Todo(
+            f"ตัวชี้วัด “{i.name[:60]}” ยังไม่มีค่าเป้าหมายรายปี",
+            reverse("admin:strategies_framework_targets", args=[i.framework_id]),
+        )
         for i in no_targets
     ]
     projects = (
@@ -101,7 +122,10 @@ def editor_todos(editions) -> list[TodoGroup]:
             if is_missing
         ]
         incomplete.append(
-            Todo(f"{project}: ยังไม่ระบุ{' '.join(missing)}", reverse("admin:projects_project_change", args=[project.pk]))
+            Todo(
+                f"{project}: ยังไม่ระบุ{' '.join(missing)}",
+                reverse("admin:projects_project_change", args=[project.pk]),
+            )
         )
     groups.append(_group("ส่วนของแผนที่ยังไม่ครบ", incomplete))
     return groups
@@ -118,23 +142,48 @@ def current_round(edition, today: dt.date):
 
 def committee_todos(editions, today: dt.date) -> list[TodoGroup]:
     groups = []
-    published = next((e for e in editions if e.status == Edition.Status.PUBLISHED), None) or (editions[0] if editions else None)
+    published = next((e for e in editions if e.status == Edition.Status.PUBLISHED), None) or (
+        editions[0] if editions else None
+    )
     items = []
     if published is not None:
         round = current_round(published, today)
         if round is None:
-            items.append(Todo(f"{published.period_label}: ยังไม่มีรอบการติดตามที่เริ่มแล้ว เพิ่มรอบใหม่", reverse("admin:monitoring_evaluationround_add")))
+            items.append(
+                Todo(
+                    f"{published.period_label}: ยังไม่มีรอบการติดตามที่เริ่มแล้ว เพิ่มรอบใหม่",
+                    reverse("admin:monitoring_evaluationround_add"),
+                )
+            )
         else:
             round.edition = published
-            planned = Project.objects.filter(edition=published, budgets__fiscal_year=round.fiscal_year).distinct()
-            missing = planned.exclude(Exists(ProjectProgress.objects.filter(round=round, project=OuterRef("pk")))).count()
+            planned = Project.objects.filter(
+                edition=published, budgets__fiscal_year=round.fiscal_year
+            ).distinct()
+            missing = planned.exclude(
+                Exists(ProjectProgress.objects.filter(round=round, project=OuterRef("pk")))
+            ).count()
             entry = reverse("admin:monitoring_evaluationround_entry", args=[round.pk])
-            items.append(Todo(f"รอบปัจจุบัน: {round}", reverse("admin:monitoring_evaluationround_change", args=[round.pk])))
+            items.append(
+                Todo(
+                    f"รอบปัจจุบัน: {round}", reverse("admin:monitoring_evaluationround_change", args=[round.pk])
+                )
+            )
             if missing:
-                items.append(Todo(f"ยังไม่บันทึกผลของ {digits(missing)} โครงการในรอบนี้", entry, urgent=round.report_date <= today))
-            indicators = Indicator.objects.filter(framework__edition=published, framework__kind=Framework.Kind.IT_PLAN)
+                items.append(
+                    Todo(
+                        f"ยังไม่บันทึกผลของ {digits(missing)} โครงการในรอบนี้",
+                        entry,
+                        urgent=round.report_date <= today,
+                    )
+                )
+            indicators = Indicator.objects.filter(
+                framework__edition=published, framework__kind=Framework.Kind.IT_PLAN
+            )
             without = indicators.exclude(
-                Exists(IndicatorResult.objects.filter(indicator=OuterRef("pk"), fiscal_year=round.fiscal_year))
+                Exists(
+                    IndicatorResult.objects.filter(indicator=OuterRef("pk"), fiscal_year=round.fiscal_year)
+                )
             ).count()
             if without:
                 items.append(
@@ -146,7 +195,9 @@ def committee_todos(editions, today: dt.date) -> list[TodoGroup]:
     groups.append(_group("รอบการติดตาม", items))
 
     due = []
-    for round in EvaluationRound.objects.filter(edition__in=[e.pk for e in editions], published_at__isnull=True).order_by("report_date"):
+    for round in EvaluationRound.objects.filter(
+        edition__in=[e.pk for e in editions], published_at__isnull=True
+    ).order_by("report_date"):
         days = (round.announce_by - today).days
         when = f"เลยกำหนดมาแล้ว {digits(-days)} วัน" if days < 0 else f"อีก {digits(days)} วัน"
         due.append(

@@ -11,17 +11,14 @@ other admins of the portal.
 import datetime as dt
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.templatetags.static import static
-from django.utils import timezone
 from django.utils.html import format_html
 
-from thaimuang_plan.lib.bedates import format_datetime
-from thaimuang_plan.lib.thai import format_baht, format_date, with_digits
+from thaimuang_plan.lib import formatting
 
 SUFFIX = "_th"
 _NUMBERS = (models.IntegerField, models.DecimalField, models.FloatField)
@@ -30,17 +27,15 @@ _SHOWN = (models.DateField, models.BooleanField, *_NUMBERS)
 
 def thai_value(value) -> str:
     """A date, moment or number in Thai for a person to read ("" for nothing)."""
-    digits = settings.PORTAL_DIGITS
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        local = timezone.localtime(value) if timezone.is_aware(value) else value
-        return format_datetime(local, digits=digits)
+        return formatting.moment(value)
     if isinstance(value, dt.date):
-        return format_date(value, digits=digits, short=True)
+        return formatting.date(value, short=True)
     if isinstance(value, Decimal | float):
-        return format_baht(Decimal(str(value)), digits=digits)
-    return with_digits(value, digits)
+        return formatting.quantity(value)
+    return formatting.digits(value)
 
 
 def _model_field(model, name):

@@ -4,7 +4,6 @@ from django.db.models import Sum
 
 from plans.admin_base import PlanContentAdmin, PlanContentTabularInline
 from plans.choices import GroupedModelChoiceField, LinkedSelect
-from plans.templatetags.thai import digits
 from projects.models import PROJECT_STRATEGY_CHOICE, PROJECT_TACTIC_CHOICE, Project, ProjectBudget, Unit
 from strategies.choices import (
     it_plan_strategies,
@@ -14,6 +13,7 @@ from strategies.choices import (
     tactic_group,
     tactic_label,
 )
+from thaimuang_plan.lib.formatting import digits
 from thaimuang_plan.lib.thai import format_baht
 
 reversion.register(Unit)

@@ -5,19 +5,15 @@ Each function returns a queryset ordered for a grouped <select> and the
 so that editors never pick "ยุทธศาสตร์ที่ ๑" without seeing whose it is.
 """
 
-from django.conf import settings
-
 from plans.choices import FRAMEWORK_RANK, framework_label
 from strategies.models import Framework, Indicator, Strategy, Tactic
-from thaimuang_plan.lib.thai import with_digits
+from thaimuang_plan.lib import formatting
 
-
-def _digits(value) -> str:
-    return with_digits(value, settings.PORTAL_DIGITS)
+_digits = formatting.digits
 
 
 def strategy_label(strategy: Strategy) -> str:
-    return f"ยุทธศาสตร์ที่ {_digits(strategy.number)} {strategy.title[:120]}"
+    return f"{formatting.strategy_label(strategy.number)} {strategy.title[:120]}"
 
 
 def strategy_group(strategy: Strategy) -> str:
@@ -29,7 +25,9 @@ def it_plan_strategies(edition=None):
     queryset = Strategy.objects.filter(framework__kind=Framework.Kind.IT_PLAN)
     if edition is not None:
         queryset = queryset.filter(framework__edition=edition)
-    return queryset.select_related("framework").order_by("-framework__edition__start_year", "framework__order", "order", "number")
+    return queryset.select_related("framework").order_by(
+        "-framework__edition__start_year", "framework__order", "order", "number"
+    )
 
 
 def tactic_label(tactic: Tactic) -> str:
@@ -39,7 +37,7 @@ def tactic_label(tactic: Tactic) -> str:
 def tactic_group(tactic: Tactic) -> str:
     if tactic.strategy_id is None:
         return f"{framework_label(tactic.framework)} · ทั้งกรอบ"
-    return f"{framework_label(tactic.framework)} · ยุทธศาสตร์ที่ {_digits(tactic.strategy.number)}"
+    return f"{framework_label(tactic.framework)} · {formatting.strategy_label(tactic.strategy.number)}"
 
 
 def it_plan_tactics(edition=None, strategy=None):
@@ -88,7 +86,7 @@ def indicator_label(indicator: Indicator) -> str:
 def indicator_group(indicator: Indicator) -> str:
     if indicator.strategy_id is None:
         return framework_label(indicator.framework)
-    return f"{framework_label(indicator.framework)} · ยุทธศาสตร์ที่ {_digits(indicator.strategy.number)}"
+    return f"{framework_label(indicator.framework)} · {formatting.strategy_label(indicator.strategy.number)}"
 
 
 def plan_indicators(edition=None):

@@ -17,8 +17,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from plans.forms import STALE_SAVE, token_of
-from plans.templatetags.thai import digits
 from strategies.models import Framework, Indicator, IndicatorTarget
+from thaimuang_plan.lib.formatting import digits
 from thaimuang_plan.lib.thai import leading_number
 
 GRID_SAVED = "บันทึกค่าเป้าหมายแล้ว: เพิ่ม {added} แก้ไข {changed} ลบ {removed} ช่อง"
@@ -36,7 +36,9 @@ class Cell:
 
     @property
     def label(self) -> str:
-        return f"ค่าเป้าหมายปี {digits(self.year)} ตัวชี้วัด {self.indicator.number} {self.indicator.name[:60]}".strip()
+        return (
+            f"ค่าเป้าหมายปี {digits(self.year)} ตัวชี้วัด {self.indicator.number} {self.indicator.name[:60]}".strip()
+        )
 
 
 def _indicators(framework):
@@ -49,7 +51,9 @@ def _indicators(framework):
 
 
 def _token(framework) -> str:
-    latest = IndicatorTarget.objects.filter(indicator__framework=framework).aggregate(at=Max("updated_at"))["at"]
+    latest = IndicatorTarget.objects.filter(indicator__framework=framework).aggregate(at=Max("updated_at"))[
+        "at"
+    ]
     return token_of(latest)
 
 
@@ -78,7 +82,9 @@ def grid_save(*, framework, rows, user=None) -> tuple[int, int, int]:
                     removed += 1
                     touched = True
                 elif text and target is None:
-                    IndicatorTarget.objects.create(indicator=indicator, year=cell.year, text=text, value=leading_number(text))
+                    IndicatorTarget.objects.create(
+                        indicator=indicator, year=cell.year, text=text, value=leading_number(text)
+                    )
                     added += 1
                     touched = True
                 elif text and target.text != text:
@@ -106,14 +112,20 @@ def target_grid_view(model_admin, request, pk):
         if not can_change:
             raise PermissionDenied
         with transaction.atomic():
-            list(IndicatorTarget.objects.select_for_update().filter(indicator__framework=framework).values_list("pk"))
+            list(
+                IndicatorTarget.objects.select_for_update()
+                .filter(indicator__framework=framework)
+                .values_list("pk")
+            )
             rows = grid_rows(framework, indicators, request.POST)
             stale = request.POST.get("lock_token", "") != _token(framework)
             has_errors = any(cell.error for _indicator, cells in rows for cell in cells)
             if not stale and not has_errors and framework.years:
                 added, changed, removed = grid_save(framework=framework, rows=rows, user=user)
                 if added or changed or removed:
-                    text = GRID_SAVED.format(added=digits(added), changed=digits(changed), removed=digits(removed))
+                    text = GRID_SAVED.format(
+                        added=digits(added), changed=digits(changed), removed=digits(removed)
+                    )
                     model_admin.message_user(request, text, messages.SUCCESS)
                 else:
                     model_admin.message_user(request, GRID_UNCHANGED, messages.INFO)

@@ -11,7 +11,9 @@ from strategies.models import Framework, Indicator, Strategy, Tactic
 
 @pytest.fixture
 def frameworks(edition, framework):
-    gov = Framework.objects.create(edition=edition, kind="gov40", name="ระบบราชการ ๔.๐", slug="gov40", order=1)
+    gov = Framework.objects.create(
+        edition=edition, kind="gov40", name="ระบบราชการ ๔.๐", slug="gov40", order=1
+    )
     dla = Framework.objects.create(edition=edition, kind="dla", name="แผนยุทธศาสตร์ สถ.", slug="dla", order=2)
     return {
         "it": framework,
@@ -84,16 +86,28 @@ def test_a_new_strategy_cannot_be_linked_to_a_lower_framework(client, editor, fr
     dla = frameworks["dla_strategy"].framework
     response = client.post(
         reverse("admin:strategies_strategy_add"),
-        {"framework": dla.pk, "number": "๒", "order": "๒๐", "title": "ใหม่", "aligns_with": [frameworks["dla_strategy"].pk],
-         "goals-TOTAL_FORMS": "0", "goals-INITIAL_FORMS": "0", "tactics-TOTAL_FORMS": "0", "tactics-INITIAL_FORMS": "0",
-         "indicators-TOTAL_FORMS": "0", "indicators-INITIAL_FORMS": "0"},
+        {
+            "framework": dla.pk,
+            "number": "๒",
+            "order": "๒๐",
+            "title": "ใหม่",
+            "aligns_with": [frameworks["dla_strategy"].pk],
+            "goals-TOTAL_FORMS": "0",
+            "goals-INITIAL_FORMS": "0",
+            "tactics-TOTAL_FORMS": "0",
+            "tactics-INITIAL_FORMS": "0",
+            "indicators-TOTAL_FORMS": "0",
+            "indicators-INITIAL_FORMS": "0",
+        },
     )
     assert response.status_code == 200
     assert "เชื่อมโยงได้เฉพาะกับกรอบที่สูงกว่า" in response.text
     assert not Strategy.objects.filter(title="ใหม่").exists()
 
 
-def test_indicator_results_choose_the_indicator_by_name_grouped_by_framework(client, committee_member, frameworks):
+def test_indicator_results_choose_the_indicator_by_name_grouped_by_framework(
+    client, committee_member, frameworks
+):
     client.force_login(committee_member)
     html = client.get(reverse("admin:monitoring_indicatorresult_add")).text
     select = _select(html, "indicator")
@@ -108,7 +122,11 @@ def test_a_progress_record_chooses_its_project_by_number_and_name(client, commit
 
     Project.objects.create(edition=edition, number=3, name="โครงการเครือข่าย")
     EvaluationRound.objects.create(
-        edition=edition, name="รอบ", fiscal_year=2564, period_start="2020-10-01", period_end="2021-03-31",
+        edition=edition,
+        name="รอบ",
+        fiscal_year=2564,
+        period_start="2020-10-01",
+        period_end="2021-03-31",
         report_date="2021-04-30",
     )
     client.force_login(committee_member)
@@ -125,4 +143,6 @@ def test_the_model_refuses_a_project_under_another_frameworks_strategy(edition, 
     project = Project(edition=edition, number=9, name="นำเข้าจากที่อื่น", strategy=frameworks["dla_strategy"])
     with pytest.raises(ValidationError) as error:
         project.full_clean()
-    assert error.value.message_dict["strategy"] == [PROJECT_STRATEGY_NOT_IT_PLAN.format(framework="แผนยุทธศาสตร์ สถ.")]
+    assert error.value.message_dict["strategy"] == [
+        PROJECT_STRATEGY_NOT_IT_PLAN.format(framework="แผนยุทธศาสตร์ สถ.")
+    ]

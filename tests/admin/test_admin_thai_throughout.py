@@ -20,7 +20,21 @@ from tests.admin.walk import admin_pages as _admin_pages
 from tests.admin.walk import request_for as _request
 
 # English a Thai clerk reads as it is: abbreviations and names, not sentences.
-ACCEPTED = {"IT", "PDF", "SWOT", "KPI", "CSV", "XLSX", "Excel", "Mac", "Control", "Command", "Gov", "IPv6", "URL"}
+ACCEPTED = {
+    "IT",
+    "PDF",
+    "SWOT",
+    "KPI",
+    "CSV",
+    "XLSX",
+    "Excel",
+    "Mac",
+    "Control",
+    "Command",
+    "Gov",
+    "IPv6",
+    "URL",
+}
 _WORD = re.compile(r"[A-Za-z][A-Za-z’']{2,}")
 _RAW_NAME = re.compile(r"\b[a-z]+_[a-z_]+\b")
 _DROP = re.compile(r"<(script|style)\b.*?</\1>|<!--.*?-->", re.S)
@@ -40,7 +54,9 @@ def _data_words() -> set[str]:
     for model in apps.get_models():
         if model._meta.app_label not in {"plans", "strategies", "projects", "monitoring"}:
             continue
-        names = [f.name for f in model._meta.concrete_fields if isinstance(f, models.CharField | models.TextField)]
+        names = [
+            f.name for f in model._meta.concrete_fields if isinstance(f, models.CharField | models.TextField)
+        ]
         for row in model.objects.values_list(*names):
             for value in row:
                 words.update(_WORD.findall(value or ""))
@@ -87,7 +103,11 @@ def test_every_save_message_and_every_error_reads_in_thai(role, request, client,
         if model_admin is None:
             continue
         opts = model_admin.model._meta
-        if obj is not None and url.endswith("/change/") and user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        if (
+            obj is not None
+            and url.endswith("/change/")
+            and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        ):
             buttons = ["_continue", "_save"]
             if model_admin.has_add_permission(_request(user)):
                 buttons.append("_addanother")
@@ -96,7 +116,11 @@ def test_every_save_message_and_every_error_reads_in_thai(role, request, client,
                 data[button] = "1"
                 response = client.post(url, data, follow=True)
                 assert response.status_code == 200, (url, button)
-                assert response.redirect_chain, (url, button, response.context and response.context.get("errors"))
+                assert response.redirect_chain, (
+                    url,
+                    button,
+                    response.context and response.context.get("errors"),
+                )
                 saved += 1
                 if found := _problems(response.text, allowed):
                     failures[f"{url} {button}"] = found

@@ -16,7 +16,9 @@ def build_walk_data():
     build_plan(scale=1)
     call_command("load_sample_monitoring", stdout=StringIO())
     edition = Edition.objects.get()
-    ImportFlag.objects.create(edition=edition, kind="numbering", severity="warning", line=12, message="เลขข้อซ้ำ", source_text="๓.")
+    ImportFlag.objects.create(
+        edition=edition, kind="numbering", severity="warning", line=12, message="เลขข้อซ้ำ", source_text="๓."
+    )
     return edition
 
 
@@ -53,5 +55,3 @@ def request_for(user):
     request = RequestFactory().get("/admin/")
     request.user = user
     return request
-
-

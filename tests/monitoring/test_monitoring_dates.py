@@ -35,7 +35,9 @@ def test_a_report_date_typed_as_31_10_2565_is_stored_as_31_october_2022(client, 
     assert response.status_code == 302
     round = EvaluationRound.objects.get()
     assert (round.period_start, round.period_end, round.report_date) == (
-        dt.date(2021, 10, 1), dt.date(2022, 9, 30), dt.date(2022, 10, 31),
+        dt.date(2021, 10, 1),
+        dt.date(2022, 9, 30),
+        dt.date(2022, 10, 31),
     )
 
 

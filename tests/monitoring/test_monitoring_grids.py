@@ -27,7 +27,9 @@ def _grid_data(response):
     return data
 
 
-def test_the_round_shows_every_indicator_against_its_target_for_the_year(client, committee_member, round_2564, plan):
+def test_the_round_shows_every_indicator_against_its_target_for_the_year(
+    client, committee_member, round_2564, plan
+):
     second = Indicator.objects.create(framework=plan["framework"], name="ร้อยละความพึงพอใจ", unit="%", order=20)
     client.force_login(committee_member)
     response = client.get(_results_url(round_2564))
@@ -63,11 +65,17 @@ def test_a_wrong_row_saves_nothing_and_keeps_what_was_typed(client, committee_me
     assert not IndicatorResult.objects.exists()
 
 
-def test_a_result_changed_by_someone_else_meanwhile_is_not_overwritten(client, committee_member, round_2564, plan):
-    result = IndicatorResult.objects.create(indicator=plan["indicator"], fiscal_year=2564, actual_text="๑ ระบบ")
+def test_a_result_changed_by_someone_else_meanwhile_is_not_overwritten(
+    client, committee_member, round_2564, plan
+):
+    result = IndicatorResult.objects.create(
+        indicator=plan["indicator"], fiscal_year=2564, actual_text="๑ ระบบ"
+    )
     client.force_login(committee_member)
     data = _grid_data(client.get(_results_url(round_2564)))
-    IndicatorResult.objects.filter(pk=result.pk).update(actual_text="๒ ระบบ")  # another member, updated_at moves
+    IndicatorResult.objects.filter(pk=result.pk).update(
+        actual_text="๒ ระบบ"
+    )  # another member, updated_at moves
     result.refresh_from_db()
     result.save()
     data[f"i{plan['indicator'].pk}-actual_text"] = "๕ ระบบ"

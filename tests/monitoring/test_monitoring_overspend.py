@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_warning_says_how_many_times_the_plan_was_spent():
-    assert over_plan(Decimal(20_000_000), Decimal(100_000)) == "ใช้งบ ๒๐,๐๐๐,๐๐๐ บาท เกินงบตามแผน ๑๐๐,๐๐๐ บาท (๒๐๐ เท่าของแผน)"
+    assert (
+        over_plan(Decimal(20_000_000), Decimal(100_000))
+        == "ใช้งบ ๒๐,๐๐๐,๐๐๐ บาท เกินงบตามแผน ๑๐๐,๐๐๐ บาท (๒๐๐ เท่าของแผน)"
+    )
     assert over_plan(Decimal(150_000), Decimal(100_000)).endswith("(๑.๕ เท่าของแผน)")
     assert over_plan(Decimal(100_000), Decimal(100_000)) is None
     assert over_plan(Decimal(5), Decimal(0)) == "ใช้งบ ๕ บาท ทั้งที่แผนไม่มีงบของปีนี้"
@@ -39,7 +42,9 @@ def test_spending_200_times_the_plan_is_saved_with_a_warning_and_a_request_for_a
     assert "(๒๐๐ เท่าของแผน)" in page  # shown again on the project's row
 
 
-def test_with_a_reason_the_warning_stays_but_no_reason_is_asked_for(client, committee_member, round_2564, plan):
+def test_with_a_reason_the_warning_stays_but_no_reason_is_asked_for(
+    client, committee_member, round_2564, plan
+):
     client.force_login(committee_member)
     project = plan["projects"][1]
     data = _current_form(client, round_2564)
@@ -48,7 +53,9 @@ def test_with_a_reason_the_warning_stays_but_no_reason_is_asked_for(client, comm
     response = client.post(_entry_url(round_2564), data, follow=True)
     assert "ใช้งบเกินแผน: โครงการที่ ๑" in response.text
     assert "ยังไม่ได้กรอกเหตุผล" not in response.text
-    assert ProjectProgress.objects.get(round=round_2564, project=project).overspend_reason.startswith("ได้รับงบ")
+    assert ProjectProgress.objects.get(round=round_2564, project=project).overspend_reason.startswith(
+        "ได้รับงบ"
+    )
 
 
 def test_the_single_record_form_warns_too(client, committee_member, round_2564, plan):

@@ -31,7 +31,9 @@ def _upload(client, round, book, **extra):
     out = io.BytesIO()
     book.save(out)
     file = SimpleUploadedFile("progress.xlsx", out.getvalue())
-    return client.post(reverse("admin:monitoring_evaluationround_upload", args=[round.pk]), {"sheet": file, **extra})
+    return client.post(
+        reverse("admin:monitoring_evaluationround_upload", args=[round.pk]), {"sheet": file, **extra}
+    )
 
 
 def _set(book, row, **values):
@@ -40,7 +42,9 @@ def _set(book, row, **values):
         sheet.cell(row=row, column=HEADERS.index(name) + 1, value=value)
 
 
-def test_the_sheet_has_one_row_per_project_of_the_year_with_the_plans_figures(client, committee_member, round_2564):
+def test_the_sheet_has_one_row_per_project_of_the_year_with_the_plans_figures(
+    client, committee_member, round_2564
+):
     client.force_login(committee_member)
     book = _download(client, round_2564)
     sheet = book[SHEET]
@@ -64,7 +68,11 @@ def test_a_filled_sheet_is_previewed_then_saved_all_together(client, committee_m
     assert ProjectProgress.objects.filter(round=round_2564).count() == 2  # nothing saved yet
 
     signed = re.search(r'name="confirm" value="([^"]+)"', preview.text).group(1)
-    done = client.post(reverse("admin:monitoring_evaluationround_upload", args=[round_2564.pk]), {"confirm": signed}, follow=True)
+    done = client.post(
+        reverse("admin:monitoring_evaluationround_upload", args=[round_2564.pk]),
+        {"confirm": signed},
+        follow=True,
+    )
     assert "บันทึกผลจากไฟล์" in done.text
     three = ProjectProgress.objects.get(round=round_2564, project=plan["projects"][3])
     five = ProjectProgress.objects.get(round=round_2564, project=plan["projects"][5])
@@ -72,7 +80,9 @@ def test_a_filled_sheet_is_previewed_then_saved_all_together(client, committee_m
     assert (five.percent_done, five.budget_spent) == (30, Decimal("12500.50"))
 
 
-def test_a_sheet_with_errors_lists_every_problem_by_row_and_saves_nothing(client, committee_member, round_2564, plan):
+def test_a_sheet_with_errors_lists_every_problem_by_row_and_saves_nothing(
+    client, committee_member, round_2564, plan
+):
     client.force_login(committee_member)
     book = _download(client, round_2564)
     rows = _rows(book)
@@ -100,7 +110,9 @@ def test_a_sheet_with_errors_lists_every_problem_by_row_and_saves_nothing(client
 def test_a_file_that_is_not_a_sheet_is_refused_in_thai(client, committee_member, round_2564):
     client.force_login(committee_member)
     file = SimpleUploadedFile("progress.xlsx", b"not a spreadsheet")
-    response = client.post(reverse("admin:monitoring_evaluationround_upload", args=[round_2564.pk]), {"sheet": file})
+    response = client.post(
+        reverse("admin:monitoring_evaluationround_upload", args=[round_2564.pk]), {"sheet": file}
+    )
     assert NOT_A_SHEET in response.text
 
 
@@ -115,4 +127,7 @@ def test_a_tampered_confirmation_saves_nothing(client, committee_member, round_2
 def test_the_working_group_downloads_but_cannot_upload(client, editor, round_2564):
     client.force_login(editor)
     _download(client, round_2564)
-    assert client.get(reverse("admin:monitoring_evaluationround_upload", args=[round_2564.pk])).status_code == 403
+    assert (
+        client.get(reverse("admin:monitoring_evaluationround_upload", args=[round_2564.pk])).status_code
+        == 403
+    )

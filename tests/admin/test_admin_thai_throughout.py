@@ -27,6 +27,7 @@ ACCEPTED = {
     "KPI",
     "CSV",
     "XLSX",
+    "xlsx",  # the file type, as Excel names it
     "Excel",
     "Mac",
     "Control",

@@ -30,8 +30,8 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from reversion.admin import VersionAdmin
 
-from plans.admin_history import HistoryAdminMixin
 from plans.admin_display import ThaiDisplayAdminMixin, duplicate_rows_message
+from plans.admin_history import HistoryAdminMixin
 from plans.forms import (
     LOCK_FIELD,
     ROW_LOCK_PREFIX,

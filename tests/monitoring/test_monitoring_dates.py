@@ -1,6 +1,7 @@
 """The committee types dates as Thai clerks do (พ.ศ., Thai digits) and reads them back in พ.ศ."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -74,4 +75,5 @@ def test_the_edition_list_shows_when_it_was_published_in_be_with_thai_month_name
     client.force_login(editor)
     response = client.get(reverse("admin:plans_edition_changelist"))
     assert "๒ ธ.ค. ๒๕๖๙ ๑๕:๒๐ น." in response.text
-    assert "2026" not in response.text
+    visible = re.sub(r"<[^>]+>", " ", response.text)  # the rows' lock tokens are ISO timestamps
+    assert "2026" not in visible

@@ -32,8 +32,8 @@ from monitoring.models import (
     ScheduleRound,
 )
 from monitoring.printed_report import can_export_report
-from monitoring.selectors import due_a_record, year_projects
 from monitoring.results_entry import results_view
+from monitoring.selectors import due_a_record, year_projects
 from monitoring.services import PublishError, round_progress_save, round_publish
 from monitoring.spreadsheet_views import download_view, upload_view
 from monitoring.warnings import GIVE_A_REASON, SAVED_OVER_PLAN, SAVED_OVER_PLAN_NO_REASON, over_plan

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0007_editions_revisions'),
+        ('plans', '0008_block_framework_slug'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -5,6 +5,8 @@ every project of the round's fiscal year, one row each, saved all together or
 not at all.
 """
 
+from functools import partial
+
 import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -30,10 +32,15 @@ from monitoring.models import (
     ScheduleRound,
 )
 from monitoring.printed_report import can_export_report
+from monitoring.results_entry import results_view
 from monitoring.selectors import due_a_record, year_projects
 from monitoring.services import PublishError, round_progress_save, round_publish
+from monitoring.spreadsheet_views import download_view, upload_view
+from monitoring.warnings import GIVE_A_REASON, SAVED_OVER_PLAN, SAVED_OVER_PLAN_NO_REASON, over_plan
 from plans.admin_base import PlanContentAdmin, PlanContentStackedInline, PlanContentTabularInline
-from projects.models import Project
+from plans.choices import GroupedModelChoiceField
+from projects.models import Project, ProjectBudget
+from strategies.choices import indicator_group, indicator_label, plan_indicators
 from thaimuang_plan.lib.formatting import baht, digits
 from thaimuang_plan.lib.formatting import date as thaidate
 
@@ -254,8 +261,14 @@ class EvaluationRoundAdmin(PlanContentAdmin):
     def get_urls(self):
         entry = self.admin_site.admin_view(self.entry_view)
         publish = self.admin_site.admin_view(require_POST(self.publish_view))
+        results = self.admin_site.admin_view(partial(results_view, self))
+        sheet = self.admin_site.admin_view(partial(download_view, self))
+        upload = self.admin_site.admin_view(partial(upload_view, self))
         return [
+            path("<int:pk>/sheet/", sheet, name="monitoring_evaluationround_sheet"),
+            path("<int:pk>/upload/", upload, name="monitoring_evaluationround_upload"),
             path("<int:pk>/entry/", entry, name="monitoring_evaluationround_entry"),
+            path("<int:pk>/results/", results, name="monitoring_evaluationround_results"),
             path("<int:pk>/publish/", publish, name="monitoring_evaluationround_publish"),
             *super().get_urls(),
         ]
@@ -286,6 +299,7 @@ class EvaluationRoundAdmin(PlanContentAdmin):
                 if entry.is_valid():
                     saved = round_progress_save(round=round, records=entry.records(), user=request.user)
                     self.message_user(request, ENTRY_SAVED.format(count=digits(saved)), messages.SUCCESS)
+                    _warn_over_plan(request, entry.over_plan_rows())
                     return redirect("admin:monitoring_evaluationround_entry", round.pk)
             messages.error(request, entry.error_message)
         else:
@@ -320,6 +334,17 @@ class EvaluationRoundAdmin(PlanContentAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
+def _warn_over_plan(request, rows) -> None:
+    """Say which saved rows spent over plan, and which of them still lack a reason."""
+    if not rows:
+        return
+    names = ", ".join(f"โครงการที่ {digits(row.project.number)}" for row in rows)
+    messages.warning(request, SAVED_OVER_PLAN.format(count=digits(len(rows)), projects=names))
+    missing = [f"โครงการที่ {digits(row.project.number)}" for row in rows if row.needs_reason]
+    if missing:
+        messages.warning(request, SAVED_OVER_PLAN_NO_REASON.format(projects=", ".join(missing)))
+
+
 def report_pdf_url(round: EvaluationRound) -> str | None:
     """The annual report PDF of the round's year, or None while the PDF views are not installed."""
     try:
@@ -341,7 +366,28 @@ class ProjectProgressAdmin(PlanContentAdmin):
     list_filter = ["round__edition", "round", "status"]
     search_fields = ["project__name", "outputs", "problems"]
     list_select_related = ["project", "round"]
-    raw_id_fields = ["project"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        planned = (
+            ProjectBudget.objects.filter(project=obj.project_id, fiscal_year=obj.round.fiscal_year)
+            .values_list("amount", flat=True)
+            .first()
+        )
+        if warning := over_plan(obj.budget_spent, planned):
+            reason = "" if obj.overspend_reason.strip() else f" {GIVE_A_REASON}"
+            messages.warning(request, f"{obj.project}: {warning}{reason}")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Projects by number and name, grouped by plan (never a database id to type).
+        if db_field.name == "project":
+            kwargs.update(
+                form_class=GroupedModelChoiceField,
+                queryset=Project.objects.select_related("edition").order_by("-edition__start_year", "number"),
+                group_by=lambda project: f"{project.edition.title} ({project.edition.period_label})",
+                label_of=lambda project: f"โครงการที่ {digits(project.number)} {project.name[:120]}",
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description="ความก้าวหน้า", ordering="percent_done")
     def percent_display(self, obj):
@@ -358,4 +404,14 @@ class IndicatorResultAdmin(PlanContentAdmin):
     list_filter = ["fiscal_year", "indicator__framework", "is_sample"]
     search_fields = ["indicator__name", "actual_text", "note"]
     list_select_related = ["indicator"]
-    raw_id_fields = ["indicator"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Indicators by name, grouped by framework and strategy (never a database id to type).
+        if db_field.name == "indicator":
+            kwargs.update(
+                form_class=GroupedModelChoiceField,
+                queryset=plan_indicators(),
+                group_by=indicator_group,
+                label_of=indicator_label,
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

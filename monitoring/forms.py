@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from monitoring.models import EvaluationRound, ProjectProgress
+from monitoring.warnings import over_plan
 from plans.forms import LOCK_FIELD, STALE_SAVE, ThaiDecimalField, ThaiIntegerField, ThaiNumberInput, token_of
 from thaimuang_plan.lib.formatting import baht, digits
 
@@ -22,7 +23,8 @@ SPENT_NEGATIVE = "งบประมาณที่ใช้ไปต้อง�
 ROWS_HAVE_ERRORS = "ยังไม่ได้บันทึกแถวใดเลย: มีข้อผิดพลาด {count} แถว (ทำเครื่องหมายไว้ด้านล่าง) แก้ไขแล้วกดบันทึกอีกครั้ง"
 NOT_RECORDED = "— ยังไม่บันทึก —"
 
-ROW_FIELDS = ["status", "percent_done", "budget_spent", "outputs", "problems", "next_steps"]
+ROW_FIELDS = ["status", "percent_done", "budget_spent", "outputs", "problems", "next_steps", "overspend_reason"]
+NOTE_FIELDS = ["outputs", "problems", "next_steps", "overspend_reason"]
 
 
 class ProgressRowForm(forms.ModelForm):
@@ -46,15 +48,12 @@ class ProgressRowForm(forms.ModelForm):
         error_messages={"min_value": SPENT_NEGATIVE},
         widget=ThaiNumberInput(attrs={"size": 12}, inputmode="decimal"),
     )
-    lock_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    lock_token = forms.CharField(label="รหัสตรวจการแก้ไขซ้อนกัน", widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = ProjectProgress
         fields = ROW_FIELDS
-        widgets = {
-            name: forms.Textarea(attrs={"rows": 2, "cols": 24})
-            for name in ["outputs", "problems", "next_steps"]
-        }
+        widgets = {name: forms.Textarea(attrs={"rows": 2, "cols": 24}) for name in NOTE_FIELDS}
 
     def __init__(self, *args, project, planned, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,8 +71,32 @@ class ProgressRowForm(forms.ModelForm):
         for name in ROW_FIELDS:
             # Labels are the table's column headers; each input names its project for screen readers.
             self.fields[name].widget.attrs["aria-label"] = (
-                f"{self.fields[name].label} โครงการที่ {project.number}"
+                f"{self.fields[name].label} โครงการที่ {digits(project.number)}"
             )
+
+    @property
+    def numbers(self):
+        return [self[name] for name in ("status", "percent_done", "budget_spent")]
+
+    @property
+    def notes(self):
+        return [self[name] for name in NOTE_FIELDS]
+
+    @property
+    def over_plan(self) -> str | None:
+        """The warning when this row's spending is over the plan's budget for the year (never a refusal)."""
+        if self.is_bound and hasattr(self, "cleaned_data"):
+            spent = self.cleaned_data.get("budget_spent")
+        elif self.is_bound:
+            spent = None
+        else:
+            spent = self.instance.budget_spent if self.is_stored else None
+        return over_plan(spent, self.planned)
+
+    @property
+    def needs_reason(self) -> bool:
+        reason = self.cleaned_data.get("overspend_reason") if hasattr(self, "cleaned_data") else self.instance.overspend_reason
+        return bool(self.over_plan) and not (reason or "").strip()
 
     @property
     def is_stored(self) -> bool:
@@ -149,6 +172,10 @@ class RoundEntry:
     @property
     def error_message(self) -> str:
         return ROWS_HAVE_ERRORS.format(count=digits(self.error_count))
+
+    def over_plan_rows(self) -> list[ProgressRowForm]:
+        """Rows (after ``is_valid``) that record spending over the plan: saved, with a warning."""
+        return [row for row in self.rows if (row.is_stored or not row.is_blank()) and row.over_plan]
 
     def records(self) -> list[ProjectProgress]:
         """The records to save (call after ``is_valid``): stored rows and rows filled in."""

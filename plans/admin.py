@@ -7,6 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
 from plans.admin_base import PlanContentAdmin, PlanContentTabularInline
+from plans.admin_display import ThaiDisplayAdminMixin
 from plans.models import Block, Edition, EditionStatusChange, ImportFlag, Organization, Section, SwotItem
 from thaimuang_plan.lib.thai import to_thai_digits
 
@@ -41,7 +42,7 @@ class OrganizationAdmin(PlanContentAdmin):
     list_filter = ["province"]
 
 
-class ImportFlagInline(admin.TabularInline):
+class ImportFlagInline(ThaiDisplayAdminMixin, admin.TabularInline):
     """The importer's flags on the edition page: editors tick them off as they check the source."""
 
     model = ImportFlag
@@ -170,7 +171,7 @@ class EditionAdmin(PlanContentAdmin):
 
 
 @admin.register(ImportFlag)
-class ImportFlagAdmin(admin.ModelAdmin):
+class ImportFlagAdmin(ThaiDisplayAdminMixin, admin.ModelAdmin):
     list_display = ["line", "kind", "severity", "short_message", "resolved", "edition_period"]
     list_filter = ["edition", "kind", "severity", "resolved"]
     search_fields = ["message", "source_text", "resolved_note"]
@@ -198,8 +199,10 @@ class ImportFlagAdmin(admin.ModelAdmin):
 
 class BlockInline(PlanContentTabularInline):
     model = Block
-    fields = ["order", "kind", "marker", "text", "embed", "framework_slug", "is_sample"]
-    show_change_link = False
+    # What is shown from a table (embed, framework) is chosen on the block's own page ("เปลี่ยน"):
+    # two more lists here would squeeze the text column and push the page past 1280 px.
+    fields = ["order", "kind", "marker", "text", "is_sample"]
+    show_change_link = True
 
 
 @admin.register(Section)

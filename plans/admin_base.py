@@ -30,6 +30,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from reversion.admin import VersionAdmin
 
+from plans.admin_display import ThaiDisplayAdminMixin, duplicate_rows_message
 from plans.admin_history import HistoryAdminMixin
 from plans.forms import (
     LOCK_FIELD,
@@ -41,12 +42,15 @@ from plans.forms import (
     ThaiNumberInput,
     token_of,
 )
+from plans.widgets import THAI_DATE_FIELDS
 from thaimuang_plan.lib.thai import to_thai_digits
 
 THAI_NUMBER_FIELDS = {
     models.IntegerField: {"form_class": ThaiIntegerField, "widget": ThaiNumberInput},
     models.BigIntegerField: {"form_class": ThaiIntegerField, "widget": ThaiNumberInput},
     models.DecimalField: {"form_class": ThaiDecimalField, "widget": ThaiNumberInput},
+    # Dates too: BE years, Thai digits, a Thai calendar (plans/widgets.py).
+    **THAI_DATE_FIELDS,
 }
 
 RENUMBER_STEP = 10
@@ -88,7 +92,7 @@ def _strip_lock_field(fieldsets, *, keep: bool):
     return result
 
 
-class PlanContentAdmin(HistoryAdminMixin, VersionAdmin):
+class PlanContentAdmin(HistoryAdminMixin, ThaiDisplayAdminMixin, VersionAdmin):
     """ModelAdmin for plan content: history and restore, optimistic locking, Thai numbers."""
 
     form = PlanContentForm
@@ -186,6 +190,9 @@ class PlanContentInlineFormSet(BaseInlineFormSet):
     def _construct_form(self, i, **kwargs):
         return self._prepare(super()._construct_form(i, **kwargs))
 
+    def get_unique_error_message(self, unique_check):
+        return duplicate_rows_message(self.model, unique_check)
+
     @property
     def empty_form(self):
         return self._prepare(super().empty_form)
@@ -212,7 +219,7 @@ class PlanContentInlineFormSet(BaseInlineFormSet):
         return form
 
 
-class PlanContentInlineMixin:
+class PlanContentInlineMixin(ThaiDisplayAdminMixin):
     """Inline behaviour shared by the stacked and tabular variants.
 
     ``choices_within`` limits a foreign key's choices to the parent being

@@ -8,11 +8,14 @@
 Messages are named constants so that tests assert exactly what editors read.
 """
 
+from decimal import Decimal
+
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import router, transaction
 
-from thaimuang_plan.lib.thai import ThaiNumberError, parse_decimal, parse_int
+from thaimuang_plan.lib.thai import ThaiNumberError, format_baht, parse_decimal, parse_int, with_digits
 
 NOT_A_WHOLE_NUMBER = "กรุณากรอกเป็นตัวเลขจำนวนเต็ม (เลขไทยหรือเลขอารบิกก็ได้ เช่น ๒๕๖๓ หรือ 2563)"
 NOT_A_NUMBER = "กรุณากรอกเป็นตัวเลข (เลขไทยหรือเลขอารบิกก็ได้ เช่น ๑,๒๕๐.๕๐ หรือ 1250.50)"
@@ -49,6 +52,17 @@ class ThaiNumberInput(forms.TextInput):
     def __init__(self, attrs=None, *, inputmode="numeric"):
         super().__init__({"inputmode": inputmode, "class": "vIntegerField", **(attrs or {})})
 
+    def format_value(self, value):
+        # A stored number comes back as the portal writes numbers (๒๕๖๔, ๑๕๐,๐๐๐); the fields read
+        # either digits. Whole numbers keep no separators: most are years and numbers of items.
+        if isinstance(value, bool):
+            return super().format_value(value)
+        if isinstance(value, int):
+            return with_digits(value, settings.PORTAL_DIGITS)
+        if isinstance(value, Decimal) and value.is_finite():
+            return format_baht(value, digits=settings.PORTAL_DIGITS)
+        return super().format_value(value)
+
 
 class ThaiIntegerField(forms.IntegerField):
     widget = ThaiNumberInput
@@ -74,6 +88,9 @@ class ThaiDecimalField(forms.DecimalField):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.widget.attrs["inputmode"] = "decimal"
+        # Wide enough for ๑๒,๕๐๐,๐๐๐.๕๐ (plans/static/plans/admin.css).
+        if self.widget.attrs.get("class") == "vIntegerField":
+            self.widget.attrs["class"] = "vDecimalField"
 
     def to_python(self, value):
         if value in self.empty_values or (isinstance(value, str) and not value.strip()):
@@ -107,7 +124,7 @@ class PlanContentForm(forms.ModelForm):
     with ``STALE_SAVE``; the editor's input stays on the re-displayed form.
     """
 
-    lock_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    lock_token = forms.CharField(label="รหัสตรวจการแก้ไขซ้อนกัน", widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

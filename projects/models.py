@@ -2,10 +2,18 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Sum
 
-from plans.models import Edition, Organization, PlanContent, SampleFlag
+from plans.models import Edition, Organization, PlanContent, SampleFlag, parent_of
 from thaimuang_plan.lib.formatting import project_label
 
 BUDGET_YEAR_OUTSIDE_PLAN = "ปีงบประมาณ {year} อยู่นอกช่วงปีของแผน ({start}-{end})"
+PROJECT_STRATEGY_NOT_IT_PLAN = (
+    "ยุทธศาสตร์ด้านไอทีต้องเป็นยุทธศาสตร์ของแผนแม่บทไอทีฉบับเดียวกับโครงการนี้ "
+    "(ยุทธศาสตร์ที่เลือกเป็นของ “{framework}”)"
+)
+PROJECT_STRATEGY_CHOICE = "เลือกได้เฉพาะยุทธศาสตร์ของแผนแม่บทไอทีของแผนฉบับนี้ (รายการจัดกลุ่มตามแผน)"
+PROJECT_TACTIC_CHOICE = "เลือกได้เฉพาะกลยุทธ์ของแผนแม่บทไอที ภายใต้ยุทธศาสตร์ที่เลือก"
+PROJECT_TACTIC_NEEDS_STRATEGY = "เลือกยุทธศาสตร์ด้านไอทีก่อนเลือกกลยุทธ์"
+PROJECT_TACTIC_OTHER_STRATEGY = "กลยุทธ์ที่เลือกไม่ได้อยู่ในยุทธศาสตร์ของโครงการนี้"
 
 
 class Unit(PlanContent, SampleFlag):
@@ -114,8 +122,20 @@ class Project(PlanContent, SampleFlag):
         return f"{project_label(self.number)} {self.name}"
 
     def clean(self):
-        if self.tactic_id and self.strategy_id and self.tactic.strategy_id not in (None, self.strategy_id):
-            raise ValidationError({"tactic": "กลยุทธ์ที่เลือกไม่ได้อยู่ในยุทธศาสตร์ของโครงการนี้"})
+        errors = {}
+        strategy = parent_of(self, "strategy")
+        if strategy is not None:
+            framework = strategy.framework
+            if framework.kind != framework.Kind.IT_PLAN or (self.edition_id and framework.edition_id != self.edition_id):
+                errors["strategy"] = PROJECT_STRATEGY_NOT_IT_PLAN.format(framework=framework)
+        tactic = parent_of(self, "tactic")
+        if tactic is not None:
+            if strategy is None:
+                errors["tactic"] = PROJECT_TACTIC_NEEDS_STRATEGY
+            elif tactic.strategy_id not in (None, strategy.pk) or tactic.framework_id != strategy.framework_id:
+                errors["tactic"] = PROJECT_TACTIC_OTHER_STRATEGY
+        if errors:
+            raise ValidationError(errors)
 
 
 class ProjectBudget(PlanContent):
@@ -160,7 +180,8 @@ class ProjectBudget(PlanContent):
         return f"{self.fiscal_year}: {self.amount}"
 
     def clean(self):
-        edition = self.project.edition if self.project_id else None
+        project = parent_of(self, "project")
+        edition = project.edition if project is not None and project.edition_id else None
         if edition and self.fiscal_year is not None and not edition.start_year <= self.fiscal_year <= edition.end_year:
             raise ValidationError(
                 {

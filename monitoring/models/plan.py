@@ -31,6 +31,7 @@ class Committee(PlanContent, SampleFlag):
                 | Q(term_end__isnull=True)
                 | Q(term_end__gte=F("term_start")),
                 name="committee_term_in_order",
+                violation_error_message="วันสิ้นสุดวาระต้องไม่ก่อนวันเริ่มวาระ",
             )
         ]
 
@@ -104,10 +105,14 @@ class ScheduleRound(PlanContent, SampleFlag):
         ordering = ["edition", "order"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(report_month__gte=1, report_month__lte=12), name="schedule_month_valid"
+                condition=Q(report_month__gte=1, report_month__lte=12),
+                name="schedule_month_valid",
+                violation_error_message="เดือนที่รายงานต้องอยู่ระหว่าง ๑ ถึง ๑๒",
             ),
             models.CheckConstraint(
-                condition=Q(covers_months__gte=1, covers_months__lte=12), name="schedule_covers_valid"
+                condition=Q(covers_months__gte=1, covers_months__lte=12),
+                name="schedule_covers_valid",
+                violation_error_message="จำนวนเดือนนับจากต้นปีงบประมาณต้องอยู่ระหว่าง ๑ ถึง ๑๒",
             ),
         ]
 

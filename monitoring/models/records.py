@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from plans.models import Edition, PlanContent, SampleFlag
+from plans.models import Edition, PlanContent, SampleFlag, parent_of
 from thaimuang_plan.lib.thai import MAX_BE_YEAR, MIN_BE_YEAR, fiscal_year_bounds, format_year
 
 from .plan import ScheduleRound
@@ -26,6 +26,8 @@ ROUND_PERIOD_OUTSIDE_YEAR = "ช่วงเวลาที่ติดตาม
 PROGRESS_PROJECT_OTHER_EDITION = "โครงการนี้อยู่ในแผนฉบับอื่น ไม่ใช่แผนของรอบการติดตามนี้"
 PROGRESS_DONE_NEEDS_100 = "โครงการที่ดำเนินการแล้วเสร็จต้องมีความก้าวหน้าร้อยละ ๑๐๐"
 PROGRESS_NOT_STARTED_NEEDS_0 = "โครงการที่ยังไม่เริ่มต้องมีความก้าวหน้าร้อยละ ๐"
+RESULT_YEAR_OUTSIDE_PLAN = "ปีงบประมาณ {year} อยู่นอกช่วงปีของแผน ({start}-{end}) บันทึกผลได้เฉพาะปีของแผน"
+YEAR_NOT_BE = "ปีงบประมาณต้องเป็นปีพุทธศักราช (๒๔๐๐-๒๗๐๐) เช่น ๒๕๖๔"
 
 
 class EvaluationRoundQuerySet(models.QuerySet):
@@ -83,14 +85,19 @@ class EvaluationRound(PlanContent, SampleFlag):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["edition", "fiscal_year", "name"], name="round_unique_name_per_year"
+                fields=["edition", "fiscal_year", "name"],
+                name="round_unique_name_per_year",
+                violation_error_message="แผนนี้มีรอบการติดตามชื่อนี้ในปีงบประมาณนี้อยู่แล้ว ตั้งชื่อรอบให้ต่างกัน",
             ),
             models.CheckConstraint(
-                condition=Q(period_end__gte=F("period_start")), name="round_period_in_order"
+                condition=Q(period_end__gte=F("period_start")),
+                name="round_period_in_order",
+                violation_error_message="“ถึงวันที่” ต้องไม่ก่อน “ติดตามผลตั้งแต่วันที่”",
             ),
             models.CheckConstraint(
                 condition=Q(fiscal_year__gte=MIN_BE_YEAR, fiscal_year__lte=MAX_BE_YEAR),
                 name="round_year_is_be",
+                violation_error_message=YEAR_NOT_BE,
             ),
         ]
         indexes = [
@@ -189,20 +196,41 @@ class ProjectProgress(PlanContent):
     )
     problems = models.TextField("ปัญหาและอุปสรรค", blank=True)
     next_steps = models.TextField("แนวทางดำเนินการต่อไป", blank=True)
+    overspend_reason = models.TextField(
+        "เหตุผลที่ใช้งบเกินแผน",
+        blank=True,
+        help_text="กรอกเมื่อใช้งบประมาณมากกว่างบตามแผนของปีนั้น ระบบเตือนแต่ไม่ห้ามบันทึก",
+    )
 
     class Meta:
         verbose_name = "ผลการดำเนินงานรายโครงการ"
         verbose_name_plural = "ผลการดำเนินงานรายโครงการ"
         ordering = ["round", "project__number"]
         constraints = [
-            models.UniqueConstraint(fields=["round", "project"], name="progress_one_per_round_project"),
-            models.CheckConstraint(condition=Q(percent_done__lte=100), name="progress_percent_at_most_100"),
-            models.CheckConstraint(condition=Q(budget_spent__gte=0), name="progress_spent_not_negative"),
-            models.CheckConstraint(
-                condition=~Q(status="done") | Q(percent_done=100), name="progress_done_is_100"
+            models.UniqueConstraint(
+                fields=["round", "project"],
+                name="progress_one_per_round_project",
+                violation_error_message="รอบนี้มีผลการดำเนินงานของโครงการนี้อยู่แล้ว แก้ไขรายการเดิมแทน",
             ),
             models.CheckConstraint(
-                condition=~Q(status="not_started") | Q(percent_done=0), name="progress_not_started_is_0"
+                condition=Q(percent_done__lte=100),
+                name="progress_percent_at_most_100",
+                violation_error_message="ความก้าวหน้า (ร้อยละ) ต้องไม่เกิน ๑๐๐",
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_spent__gte=0),
+                name="progress_spent_not_negative",
+                violation_error_message="ใช้งบประมาณไปแล้ว (บาท) ต้องไม่ติดลบ",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(percent_done=100),
+                name="progress_done_is_100",
+                violation_error_message=PROGRESS_DONE_NEEDS_100,
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="not_started") | Q(percent_done=0),
+                name="progress_not_started_is_0",
+                violation_error_message=PROGRESS_NOT_STARTED_NEEDS_0,
             ),
         ]
 
@@ -248,13 +276,30 @@ class IndicatorResult(PlanContent, SampleFlag):
         ordering = ["indicator", "fiscal_year"]
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "fiscal_year"], name="result_one_per_indicator_year"
+                fields=["indicator", "fiscal_year"],
+                name="result_one_per_indicator_year",
+                violation_error_message="ตัวชี้วัดนี้มีผลของปีงบประมาณนี้อยู่แล้ว แก้ไขรายการเดิมแทน",
             ),
             models.CheckConstraint(
                 condition=Q(fiscal_year__gte=MIN_BE_YEAR, fiscal_year__lte=MAX_BE_YEAR),
                 name="result_year_is_be",
+                violation_error_message=YEAR_NOT_BE,
             ),
         ]
+
+    def clean(self):
+        indicator = parent_of(self, "indicator")
+        edition = indicator.framework.edition if indicator is not None else None
+        if edition and self.fiscal_year and not edition.start_year <= self.fiscal_year <= edition.end_year:
+            raise ValidationError(
+                {
+                    "fiscal_year": RESULT_YEAR_OUTSIDE_PLAN.format(
+                        year=format_year(self.fiscal_year),
+                        start=format_year(edition.start_year),
+                        end=format_year(edition.end_year),
+                    )
+                }
+            )
 
     def __str__(self):
         return f"{self.indicator} ปี {format_year(self.fiscal_year)}: {self.actual_text or self.actual_value}"

@@ -1,4 +1,4 @@
-from .base import PlanContent, SampleFlag
+from .base import PlanContent, SampleFlag, parent_of
 from .document import Block, Section, SwotItem
 from .edition import (
     Edition,
@@ -22,5 +22,6 @@ __all__ = [
     "Section",
     "SwotItem",
     "parse_edition_address",
+    "parent_of",
     "parse_period",
 ]

@@ -29,3 +29,19 @@ class SampleFlag(models.Model):
 
     class Meta:
         abstract = True
+
+
+def parent_of(instance: models.Model, name: str):
+    """The row ``instance.<name>`` points at, or None; also a parent that is not saved yet.
+
+    Model ``clean()`` methods use it: in the admin a new project's budget lines
+    are validated before the project itself is saved, when ``project_id`` is
+    still None but the form has already set ``project`` to the unsaved row.
+    Runs a query when the parent is not loaded yet.
+    """
+    field = instance._meta.get_field(name)
+    if field.is_cached(instance):
+        return field.get_cached_value(instance)
+    if getattr(instance, field.attname) is None:
+        return None
+    return getattr(instance, name)

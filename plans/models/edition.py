@@ -210,11 +210,14 @@ class Edition(PlanContent, SampleFlag):
                 violation_error_message="ฉบับแรกมีครั้งที่ ๐ ส่วนฉบับแก้ไข เพิ่มเติม หรือเปลี่ยนแปลงต้องมีครั้งที่ตั้งแต่ ๑ ขึ้นไป",
             ),
             models.CheckConstraint(
-                condition=Q(end_year__gte=F("start_year")), name="edition_period_in_order"
+                condition=Q(end_year__gte=F("start_year")),
+                name="edition_period_in_order",
+                violation_error_message="ปีสิ้นสุด (พ.ศ.) ต้องไม่ก่อนปีเริ่มต้น (พ.ศ.)",
             ),
             models.CheckConstraint(
                 condition=Q(start_year__gte=MIN_BE_YEAR, end_year__lte=MAX_BE_YEAR),
                 name="edition_years_are_be",
+                violation_error_message="ปีเริ่มต้นและปีสิ้นสุดต้องเป็นปีพุทธศักราช (๒๔๐๐-๒๗๐๐) เช่น ๒๕๖๓",
             ),
         ]
 

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from plans.models import PlanContent
+from plans.models import PlanContent, parent_of
 
 from .hierarchy import PlacedInFramework
 
@@ -105,7 +105,8 @@ class IndicatorTarget(PlanContent):
         return f"{self.year}: {self.text}"
 
     def clean(self):
-        framework = self.indicator.framework if self.indicator_id else None
+        indicator = parent_of(self, "indicator")
+        framework = indicator.framework if indicator is not None and indicator.framework_id else None
         if (
             framework
             and framework.start_year

@@ -82,3 +82,11 @@ def list_action_data(response, action: str, selected) -> dict:
 @pytest.fixture
 def action_data():
     return list_action_data
+
+
+@pytest.fixture
+def walk_data(db):
+    """A whole plan with monitoring rounds and an import flag, for walking every admin page."""
+    from tests.admin.walk import build_walk_data
+
+    return build_walk_data()

@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils import timezone
 
-from thaimuang_plan.lib import thai
+from thaimuang_plan.lib import bedates, thai
 
 # What a cell shows when there is nothing to show (no target, no budget for that year).
 NO_VALUE = "–"
@@ -83,6 +83,14 @@ def date(value, *, short: bool = False) -> str:
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return thai.format_date(value, digits=portal_digits(), short=short)
+
+
+def moment(value) -> str:
+    """A moment for a list or a history page: ๒ ธ.ค. ๒๕๖๙ ๐๕:๑๓ น. (in the portal's time zone)."""
+    if not value:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return bedates.format_datetime(local, digits=portal_digits())
 
 
 def strategy_label(number) -> str:

@@ -9,6 +9,7 @@ class PortalConfig(AppConfig):
     verbose_name = "หน้าเว็บสาธารณะ"
 
     def ready(self):
+        from insights import views as insights_views
         from monitoring import printed_report
         from portal import versions
         from portal.pdf import documents
@@ -18,3 +19,4 @@ class PortalConfig(AppConfig):
         register(documents.PLAN, documents.build_plan)
         versions.on_change(documents.edition_changed)
         versions.on_change(printed_report.edition_changed)
+        versions.on_change(insights_views.edition_changed)

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "plans.middleware.WithdrawnEditionMiddleware",
+    # After authentication: residents' pages from cache, per edition content version.
+    "portal.page_cache.PublicPageCacheMiddleware",
     # Last, so that it sees the outcome of the authentication backends.
     "axes.middleware.AxesMiddleware",
 ]
@@ -217,6 +219,35 @@ TASKS = {
 # Read by django-rq (TASKS_BACKEND=redis). A job's own limit is enforced inside the task
 # (printing.limits); RQ's timeout only catches a worker that hangs outside it.
 RQ_QUEUES = {name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 30 * 60} for name in TASK_QUEUES}
+
+# Residents' pages (portal/page_cache.py): kept per content version of their edition,
+# in this process's memory in front of a cache every process shares: the database
+# by default, Redis (REDIS_URL) with PAGE_CACHE_BACKEND=redis. PAGE_CACHE=0 turns it off.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
+_PAGE_CACHE_BACKEND = env_str("PAGE_CACHE_BACKEND", default="database")
+if _PAGE_CACHE_BACKEND == "database":
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_cache",
+        "KEY_PREFIX": "pages",
+        "TIMEOUT": 60 * 60 * 24 * 7,
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+elif _PAGE_CACHE_BACKEND == "redis":
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "pages",
+        "TIMEOUT": 60 * 60 * 24 * 7,
+    }
+else:
+    raise ImproperlyConfigured("PAGE_CACHE_BACKEND must be 'database' or 'redis'.")
+CACHES["pages_local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "TIMEOUT": 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
 
 LOGIN_URL = "admin:login"
 

@@ -56,9 +56,9 @@ def test_a_plan_too_large_for_the_limits_fails_with_a_message_for_the_admin(
     if not queue.uses_redis():
         from django_tasks_db.models import DBTaskResult
 
-        task = DBTaskResult.objects.get()
-        assert task.status == TaskResultStatus.FAILED
-        assert "ใช้หน่วยความจำเกินขีดจำกัด" in task.task_result.errors[-1].traceback
+        plan_task = next(t for t in DBTaskResult.objects.all() if t.task_result.args[0] == row.key)
+        assert plan_task.status == TaskResultStatus.FAILED
+        assert "ใช้หน่วยความจำเกินขีดจำกัด" in plan_task.task_result.errors[-1].traceback
     # Staff see why in the admin; residents get a page that says so instead of waiting forever.
     listing = admin_client.get(reverse("admin:printing_rendereddocument_changelist"))
     assert "ใช้หน่วยความจำเกินขีดจำกัด 40 MiB" in listing.content.decode()

@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -70,15 +71,14 @@ from projects.models import Project
 from strategies.models import Framework
 e = Edition.objects.current(); p = e.slug
 chapters = list(Section.objects.filter(edition=e, parent=None).order_by("order"))
-numbered = [c for c in chapters if c.number]
 framework = Framework.objects.filter(edition=e).order_by("order", "pk").first()
 project = Project.objects.filter(edition=e).order_by("number").first()
 pages = [
     ("home /", "/"),
     ("edition", reverse("plans:edition", kwargs={"period": p})),
     ("document contents", reverse("plans:document", kwargs={"period": p})),
-    ("foreword chapter", reverse("plans:chapter", kwargs={"period": p, "order": chapters[0].order})),
-    ("last chapter", reverse("plans:chapter", kwargs={"period": p, "order": numbered[-1].order})),
+    ("first chapter", reverse("plans:chapter", kwargs={"period": p, "order": 1})),
+    ("last chapter", reverse("plans:chapter", kwargs={"period": p, "order": len(chapters)})),
     ("strategies", reverse("strategies:index", kwargs={"period": p})),
     ("framework page", reverse("strategies:framework", kwargs={"period": p, "slug": framework.slug})),
     ("project list", reverse("projects:list", kwargs={"period": p})),
@@ -113,16 +113,20 @@ def _ms(text: str) -> float:
 
 
 def wrk(url: str, seconds: int, connections: int) -> dict:
-    with urllib.request.urlopen(url, timeout=120) as response:  # the first answer fills the cache
-        if response.status != 200:
-            raise SystemExit(f"{url} answered {response.status}")
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:  # the first answer fills the cache
+            response.read()
+    except urllib.error.HTTPError as error:
+        raise SystemExit(f"{url} answered {error.code}") from error
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s", "--latency", url],
         check=True, capture_output=True, text=True,
     ).stdout
     if "Non-2xx" in out:
         raise SystemExit(f"{url}: wrk saw errors\n{out}")
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.M))
+    latency = dict(re.findall(r"^\s*(50|99)%\s+(\S+)\s*$", out, re.M))
+    if set(latency) != {"50", "99"}:
+        raise SystemExit(f"{url}: could not read wrk's output\n{out}")
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "p50": _ms(latency["50"]),

@@ -17,6 +17,8 @@ is served by all.
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,12 +76,35 @@ def page_key(request, version: str) -> str:
     return f"page:{release()}:{version}:{request.method}:{path}"
 
 
+class _LocalPages:
+    """This process's most recent pages, as they are (no pickling on a hit): a small LRU."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.items: OrderedDict[str, tuple] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            value = self.items.get(key)
+            if value is not None:
+                self.items.move_to_end(key)
+            return value
+
+    def set(self, key, value):
+        with self.lock:
+            self.items[key] = value
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
 class PublicPageCacheMiddleware:
     """Answer residents' GET requests from the cache; keep what the view renders for the next one."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.local = caches["pages_local"]
+        self.local = _LocalPages(settings.PAGE_CACHE_LOCAL_ENTRIES)
         self.shared = caches["pages"]
 
     def __call__(self, request):

@@ -242,12 +242,8 @@ elif _PAGE_CACHE_BACKEND == "redis":
     }
 else:
     raise ImproperlyConfigured("PAGE_CACHE_BACKEND must be 'database' or 'redis'.")
-CACHES["pages_local"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "pages",
-    "TIMEOUT": 60 * 60,
-    "OPTIONS": {"MAX_ENTRIES": 500},
-}
+# How many pages each process keeps in its own memory, in front of CACHES["pages"].
+PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 300)
 
 LOGIN_URL = "admin:login"
 

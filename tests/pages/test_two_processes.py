@@ -23,7 +23,7 @@ NEW_TEXT = "ข้อความที่แก้ผ่านเว็บอ�
 
 SETUP = """
 from django.contrib.auth.models import User
-from plans.models import Block
+from plans.models import Block, Section
 from tests.pages.factories import build_plan
 edition = build_plan()
 User.objects.create_superuser("admin", password="two-process-pass")
@@ -31,7 +31,8 @@ block = Block.objects.filter(section__edition=edition, kind=Block.Kind.PARAGRAPH
 chapter = block.section
 while chapter.parent_id:
     chapter = chapter.parent
-print(f"{block.pk} {chapter.order}")
+chapters = list(Section.objects.filter(edition=edition, parent=None).order_by("order", "pk"))
+print(f"{block.pk} {chapters.index(chapter) + 1}")
 """
 
 

@@ -23,7 +23,7 @@ NEW_TEXT = "ข้อความที่แก้ผ่านเว็บอ�
 
 SETUP = """
 from django.contrib.auth.models import User
-from plans.models import Block, Section
+from plans.models import Block
 from tests.pages.factories import build_plan
 edition = build_plan()
 User.objects.create_superuser("admin", password="two-process-pass")
@@ -31,8 +31,7 @@ block = Block.objects.filter(section__edition=edition, kind=Block.Kind.PARAGRAPH
 chapter = block.section
 while chapter.parent_id:
     chapter = chapter.parent
-chapters = list(Section.objects.filter(edition=edition, parent=None).order_by("order", "pk"))
-print(f"{block.pk} {chapters.index(chapter) + 1}")
+print(f"{block.pk} {chapter.key}")
 """
 
 
@@ -89,7 +88,7 @@ def two_sites(tmp_path):
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "createcachetable"], env=env, check=True, cwd=ROOT)
     out = subprocess.run([*manage, "shell", "-c", SETUP], env=env, check=True, cwd=ROOT, capture_output=True, text=True)
-    block_pk, chapter_order = out.stdout.split()[-2:]
+    block_pk, chapter_key = out.stdout.split()[-2:]
     ports = [_free_port(), _free_port()]
     servers = [
         subprocess.Popen(
@@ -106,7 +105,7 @@ def two_sites(tmp_path):
                     break
                 except OSError:
                     time.sleep(0.2)
-        yield [f"http://127.0.0.1:{port}" for port in ports], block_pk, chapter_order
+        yield [f"http://127.0.0.1:{port}" for port in ports], block_pk, chapter_key
     finally:
         for server in servers:
             server.terminate()
@@ -115,8 +114,8 @@ def two_sites(tmp_path):
 
 
 def test_an_edit_through_one_process_is_what_the_other_serves_next(two_sites):
-    (site_a, site_b), block_pk, chapter_order = two_sites
-    chapter = f"/plans/2563-2565/document/{chapter_order}/"
+    (site_a, site_b), block_pk, chapter_key = two_sites
+    chapter = f"/plans/2563-2565/chapters/{chapter_key}/"
 
     def fetch(site):
         with urllib.request.urlopen(site + chapter, timeout=60) as response:

@@ -16,7 +16,7 @@ def drop_column(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("plans", "0006_sample_flags")]
+    dependencies = [("plans", "0007_editions_revisions")]
 
     operations = [
         migrations.SeparateDatabaseAndState(

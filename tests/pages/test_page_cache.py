@@ -10,6 +10,11 @@ from tests.pages.factories import build_plan
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE = True  # off for the rest of the suite (pyproject.toml)
+
 PERIOD = "2563-2565"
 
 

@@ -82,6 +82,7 @@ def two_sites(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
         "PDF_ROOT": str(tmp_path / "pdfs"),
         "PDF_RENDER_DELAY": "3600",
+        "PAGE_CACHE": "1",
         "PYTHONPATH": str(ROOT),
     }
     manage = [sys.executable, str(ROOT / "manage.py")]

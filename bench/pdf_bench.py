@@ -73,7 +73,7 @@ def render_as_the_task_does(html: str):
 
     from printing import limits, render
 
-    render._weasyprint()
+    render.load_weasyprint()
     return limits.run_limited(
         lambda: render.html_to_pdf(html),
         seconds=settings.PDF_RENDER_SECONDS * 10,

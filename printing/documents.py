@@ -188,7 +188,7 @@ def render_now(key: str, version: int) -> dict:
             return {"key": key, "version": version, "outcome": "document no longer exists"}
         title, html = built
         # Import (and load the fonts) here, once per worker, not in every child.
-        render._weasyprint()
+        render.load_weasyprint()
         result = limits.run_limited(
             lambda: render.html_to_pdf(html),
             seconds=settings.PDF_RENDER_SECONDS,

@@ -16,7 +16,7 @@ def drop_column(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("plans", "0008_block_framework_slug")]
+    dependencies = [("plans", "0009_constraint_messages_th")]
 
     operations = [
         migrations.SeparateDatabaseAndState(

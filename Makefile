@@ -11,11 +11,15 @@ PYTEST_ARGS ?=
 
 .PHONY: run test lint deploy-check check-system clean distclean
 
+# The task worker (PDF renders) runs beside the development server and stops with it.
 run: export DEBUG := 1
 run: $(STAMP)
 	$(BIN)/python manage.py migrate
 	$(BIN)/python manage.py createcachetable
 	if $(BIN)/python manage.py help load_demo >/dev/null 2>&1; then $(BIN)/python manage.py load_demo; fi
+	$(BIN)/python manage.py dev_admin
+	$(BIN)/python manage.py worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # --browser: warn (not fail) when chromium is missing; the browser tests then skip.

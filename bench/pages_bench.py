@@ -1,26 +1,28 @@
-"""Throughput and latency of public pages under gunicorn on PostgreSQL.
+"""Throughput and latency of every public page type under gunicorn on PostgreSQL, measured with wrk.
 
-    .venv/bin/python bench/pages_bench.py [--requests 400] [--concurrency 8] [--workers 4] [--data demo|factory]
+    .venv/bin/python bench/pages_bench.py [--seconds 5] [--connections 8] [--workers 3] [--scales 1 40]
 
-Creates (or recreates) the database thaimuang_pages_bench on 127.0.0.1:5432,
-migrates it, loads the plan (``--data demo``, the default: ``manage.py load_demo``,
-the Tai Mueang source with its labelled sample, 8 projects; ``--data factory``:
-the page tests' factory at ten times the sample size, 40 projects, so the
-project list shows a full page of 25), runs
-gunicorn on 127.0.0.1:8104 and requests each page a bounded number of times
-from a thread pool. Prints requests/s and p50/p90/p99 latency per page, next
-to a trivial Django view served by the same processes.
+For each plan size (the page tests' factory at ``--scales`` times its size) it
+recreates the database thaimuang_pages_bench on 127.0.0.1:5432, runs gunicorn on
+127.0.0.1:8104 twice, with the page cache off (cold: every request renders the
+page) and on (warm), and drives each page with wrk (apt-get install wrk; a C
+client, so the client is not the bottleneck) for ``--seconds``. Prints requests/s,
+p50 and p99 per page next to a trivial Django view served by the same processes
+(the floor), the warm ratio to the floor, and each page's cold time at the
+largest size over its time at the smallest.
 """
 
 import argparse
+import json
 import os
+import re
 import secrets
-import statistics
+import shutil
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,35 +47,56 @@ def environment() -> dict:
     return env
 
 
-def prepare_database(env: dict, data: str) -> None:
+def prepare_database(env: dict, scale: int) -> None:
     import psycopg
 
     manage = [PYTHON, str(ROOT / "manage.py")]
-
-    def fresh_database():
-        connection = psycopg.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres", autocommit=True)
-        with connection.cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
-            cursor.execute(f"CREATE DATABASE {DB_NAME}")
-        connection.close()
-        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
-        subprocess.run([*manage, "createcachetable"], env=env, check=True, cwd=ROOT)
-
-    fresh_database()
+    connection = psycopg.connect(host="127.0.0.1", port=5432, user="postgres", dbname="postgres", autocommit=True)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {DB_NAME}")
+        cursor.execute(f"CREATE DATABASE {DB_NAME}")
+    connection.close()
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
+    subprocess.run([*manage, "createcachetable"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    if data == "demo" and (ROOT / "plans" / "management" / "commands" / "load_demo.py").exists():
-        demo = subprocess.run([*manage, "load_demo"], env=env, cwd=ROOT, capture_output=True, text=True)
-        if demo.returncode == 0:
-            print("data: manage.py load_demo")
-            return
-        print(f"data: manage.py load_demo failed ({demo.stderr.strip().splitlines()[-1:]}), using the factory")
-        fresh_database()
-    script = "import django; django.setup(); from tests.pages.factories import build_plan; build_plan(scale=10)"
-    subprocess.run([PYTHON, "-c", script], env=env, check=True, cwd=ROOT)
-    print("data: tests/pages/factories.build_plan(scale=10): 30 IT strategies, 40 projects")
+    script = f"import django; django.setup(); from tests.pages.factories import build_plan; build_plan(scale={scale})"
+    subprocess.run([PYTHON, "-c", script], env={**env, "PDF_RENDER_DELAY": "3600"}, check=True, cwd=ROOT)
 
 
-def wait_until_up(url: str, seconds: float = 20) -> None:
+PAGES_SCRIPT = """
+import django, json; django.setup()
+from django.urls import reverse
+from plans.models import Edition, Section
+from projects.models import Project
+from strategies.models import Framework
+e = Edition.objects.current(); p = e.slug
+chapters = list(Section.objects.filter(edition=e, parent=None).order_by("order"))
+framework = Framework.objects.filter(edition=e).order_by("order", "pk").first()
+project = Project.objects.filter(edition=e).order_by("number").first()
+pages = [
+    ("home /", "/"),
+    ("edition", reverse("plans:edition", kwargs={"period": p})),
+    ("document contents", reverse("plans:document", kwargs={"period": p})),
+    ("first chapter", reverse("plans:chapter", kwargs={"period": p, "key": chapters[0].key})),
+    ("last chapter", reverse("plans:chapter", kwargs={"period": p, "key": chapters[-1].key})),
+    ("strategies", reverse("strategies:index", kwargs={"period": p})),
+    ("framework page", reverse("strategies:framework", kwargs={"period": p, "slug": framework.slug})),
+    ("project list", reverse("projects:list", kwargs={"period": p})),
+    ("project page", reverse("projects:detail", kwargs={"period": p, "number": project.number})),
+    ("projects summary", reverse("projects:summary", kwargs={"period": p})),
+    ("monitoring", reverse("monitoring:index", kwargs={"period": p})),
+    ("editions list", reverse("plans:editions")),
+]
+print(json.dumps(pages))
+"""
+
+
+def page_urls(env: dict) -> list[tuple[str, str]]:
+    out = subprocess.run([PYTHON, "-c", PAGES_SCRIPT], env=env, check=True, cwd=ROOT, capture_output=True, text=True)
+    return [tuple(page) for page in json.loads(out.stdout)]
+
+
+def wait_until_up(url: str, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -84,77 +107,83 @@ def wait_until_up(url: str, seconds: float = 20) -> None:
     raise SystemExit(f"gunicorn did not answer at {url}")
 
 
-def fetch(url: str) -> float:
-    start = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=30) as response:
-        response.read()
-        if response.status != 200:
-            raise SystemExit(f"{url} answered {response.status}")
-    return time.perf_counter() - start
+def _ms(text: str) -> float:
+    number, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def measure(url: str, requests: int, concurrency: int) -> dict:
-    for _ in range(min(10, requests)):  # warm up connections and caches
-        fetch(url)
-    start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        latencies = sorted(pool.map(lambda _: fetch(url), range(requests)))
-    elapsed = time.perf_counter() - start
-    quantiles = statistics.quantiles(latencies, n=100, method="inclusive")
+def wrk(url: str, seconds: int, connections: int) -> dict:
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:  # the first answer fills the cache
+            response.read()
+    except urllib.error.HTTPError as error:
+        raise SystemExit(f"{url} answered {error.code}") from error
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s", "--latency", url],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    if "Non-2xx" in out:
+        raise SystemExit(f"{url}: wrk saw errors\n{out}")
+    latency = dict(re.findall(r"^\s*(50|99)%\s+(\S+)\s*$", out, re.M))
+    if set(latency) != {"50", "99"}:
+        raise SystemExit(f"{url}: could not read wrk's output\n{out}")
     return {
-        "rps": requests / elapsed,
-        "p50": quantiles[49] * 1000,
-        "p90": quantiles[89] * 1000,
-        "p99": quantiles[98] * 1000,
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": _ms(latency["50"]),
+        "p99": _ms(latency["99"]),
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=400, help="requests per page (default 400)")
-    parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
-    parser.add_argument("--data", choices=("demo", "factory"), default="demo", help="plan to load (default demo)")
-    args = parser.parse_args()
-
-    env = environment()
-    prepare_database(env, args.data)
+def run_site(env: dict, workers: int, page_cache: bool, pages, seconds: int, connections: int) -> dict:
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "thaimuang_plan.wsgi", "-b", f"127.0.0.1:{PORT}", "-w", str(args.workers),
-         "--access-logfile", "-", "--log-level", "warning"],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+        [PYTHON, "-m", "gunicorn", "thaimuang_plan.wsgi", "-b", f"127.0.0.1:{PORT}", "-w", str(workers),
+         "--log-level", "warning"],
+        env={**env, "PAGE_CACHE": "1" if page_cache else "0"}, cwd=ROOT, stdout=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{PORT}"
     try:
         wait_until_up(base + "/bench/trivial")
-        period = _current_period(env)
-        pages = [
-            ("trivial Django view", "/bench/trivial"),
-            ("home /", "/"),
-            ("project list", f"/plans/{period}/projects/"),
-            ("project page", f"/plans/{period}/projects/1/"),
-        ]
-        print(f"gunicorn {args.workers} sync workers, PostgreSQL, {args.requests} requests per page, "
-              f"{args.concurrency} client threads")
-        print(f"{'page':<22}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}")
+        results = {"floor": wrk(base + "/bench/trivial", seconds, connections)}
         for label, path in pages:
-            r = measure(base + path, args.requests, args.concurrency)
-            print(f"{label:<22}{r['rps']:>9.1f}{r['p50']:>9.1f}{r['p90']:>9.1f}{r['p99']:>9.1f}")
+            results[label] = wrk(base + path, seconds, connections)
+        return results
     finally:
         server.terminate()
         server.wait(timeout=20)
 
 
-def _current_period(env: dict) -> str:
-    script = (
-        "import django; django.setup(); from plans.models import Edition; "
-        "e = Edition.objects.current(); print(e.slug if e else '')"
-    )
-    out = subprocess.run([PYTHON, "-c", script], env=env, check=True, cwd=ROOT, capture_output=True, text=True)
-    period = out.stdout.strip()
-    if not period:
-        raise SystemExit("no published edition in the bench database")
-    return period
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=5, help="wrk duration per page (default 5)")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (default 3)")
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 40], help="plan sizes (default 1 40)")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: apt-get install -y wrk")
+
+    env = environment()
+    measured = {}
+    for scale in args.scales:
+        prepare_database(env, scale)
+        pages = page_urls(env)
+        cold = run_site(env, args.workers, False, pages, args.seconds, args.connections)
+        warm = run_site(env, args.workers, True, pages, args.seconds, args.connections)
+        measured[scale] = (pages, cold, warm)
+        print(f"\nplan at {scale}x the factory size; gunicorn {args.workers} sync workers, PostgreSQL, "
+              f"wrk {args.connections} connections, {args.seconds} s per page")
+        print(f"{'page':<20}{'cold req/s':>11}{'p50 ms':>8}{'p99 ms':>8}{'warm req/s':>11}{'p50 ms':>8}"
+              f"{'p99 ms':>8}{'warm/floor':>11}{'p99/p50':>8}")
+        for label in ["floor", *[label for label, _ in pages]]:
+            c, w = cold[label], warm[label]
+            print(f"{label:<20}{c['rps']:>11.0f}{c['p50']:>8.2f}{c['p99']:>8.2f}{w['rps']:>11.0f}{w['p50']:>8.2f}"
+                  f"{w['p99']:>8.2f}{w['rps'] / warm['floor']['rps']:>11.2f}{w['p99'] / w['p50']:>8.1f}")
+    if len(args.scales) > 1:
+        small, large = min(args.scales), max(args.scales)
+        print(f"\ncold p50 at {large}x over {small}x (goal <= 1.5)")
+        for label, _ in measured[small][0]:
+            ratio = measured[large][1][label]["p50"] / measured[small][1][label]["p50"]
+            print(f"{label:<20}{ratio:>8.2f}")
 
 
 if __name__ == "__main__":

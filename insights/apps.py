@@ -12,3 +12,9 @@ class InsightsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "insights"
     verbose_name = "รายงานวิเคราะห์แผน"
+
+    def ready(self):
+        from insights import views
+        from printing.documents import register
+
+        register(views.SUMMARY, views.build_summary)

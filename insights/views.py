@@ -16,9 +16,9 @@ from insights.csvrows import alignment_rows
 from insights.glance import plan_at_a_glance
 from insights.transparency import transparency_pack
 from plans.access import NO_PUBLISHED_PLAN, current_edition, edition_for
-from plans.models import Organization
-from printing import cache
-from printing.responses import pdf_response
+from plans.models import Edition, Organization
+from printing.documents import make_key, schedule
+from printing.responses import serve_document
 from projects.exports import Dataset, to_csv
 from thaimuang_plan.lib import thai
 
@@ -59,18 +59,53 @@ def summary(request, period: str):
     return render(request, "insights/summary.html", context)
 
 
+SUMMARY = "summary"
+
+
+def summary_key(edition: Edition) -> str:
+    return make_key(SUMMARY, edition.pk, "public" if edition.is_public else "draft")
+
+
+def summary_title(edition: Edition) -> str:
+    return f"สรุปแผนแม่บท {edition.title} {edition.period_label}"
+
+
+def build_summary(edition_id: str, audience: str) -> tuple[str, str] | None:
+    """The builder printing.documents calls in the worker; None once the key no longer applies."""
+    edition = Edition.objects.select_related("organization").filter(pk=edition_id).first()
+    if edition is None or (audience == "public") != edition.is_public:
+        return None
+    html = render_to_string(
+        "pdf/summary.html",
+        {
+            "edition": edition,
+            "glance": plan_at_a_glance(edition),
+            "is_draft": not edition.is_public,
+            "watermark_text": "ฉบับร่าง",
+        },
+    )
+    return summary_title(edition), html
+
+
+def edition_changed(edition_id: int) -> None:
+    """After a commit that changed a published edition, its summary is rendered before anyone asks."""
+    edition = Edition.objects.filter(pk=edition_id).select_related("organization").first()
+    if edition is not None and edition.is_public:
+        schedule(summary_key(edition), edition.content_version, title=summary_title(edition))
+
+
 @require_GET
 def summary_pdf(request, period: str):
     """The one-page summary on A4, for the council's meeting papers and the notice board."""
     edition = edition_for(request, period)
-    glance = plan_at_a_glance(edition)
-    html = render_to_string(
-        "pdf/summary.html",
-        {"edition": edition, "glance": glance, "is_draft": not edition.is_public, "watermark_text": "ฉบับร่าง"},
-    )
-    rendered = cache.pdf_for_html(html)
-    return pdf_response(
-        request, rendered, filename=f"สรุปแผนแม่บท-{edition.file_slug}.pdf", public=edition.is_public
+    return serve_document(
+        request,
+        key=summary_key(edition),
+        version=edition.content_version,
+        title=summary_title(edition),
+        filename=f"สรุปแผนแม่บท-{edition.file_slug}.pdf",
+        public=edition.is_public,
+        context={"edition": edition, "organization": edition.organization},
     )
 
 

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from monitoring.models import EvaluationRound
 from monitoring.reports import ReportNotAvailable, annual_report, report_is_public
 from plans.access import can_preview
 from plans.models import Edition
 from plans.roles import COMMITTEE
+from printing.documents import make_key, schedule
 
 
 @dataclass
@@ -35,6 +37,12 @@ def report_access(user, *, edition: Edition, fiscal_year: int) -> ReportAccess |
     return None
 
 
+def has_rounds(edition: Edition, *, fiscal_year: int, published: bool) -> bool:
+    """The year has a round to report on (a published one, for the public report)."""
+    rounds = EvaluationRound.objects.filter(edition=edition, fiscal_year=fiscal_year)
+    return (rounds.published() if published else rounds).exists()
+
+
 def report_html(edition: Edition, *, fiscal_year: int, published: bool) -> str | None:
     """The report as HTML, or None when the year has no round to report on."""
     try:
@@ -52,3 +60,40 @@ def report_html(edition: Edition, *, fiscal_year: int, published: bool) -> str |
             "watermark_text": "ยังไม่เผยแพร่",
         },
     )
+
+
+# The annual report as a document rendered in the background (printing.documents):
+# one file per edition, fiscal year and audience (published, or the staff preview).
+REPORT = "report"
+
+
+def report_key(edition: Edition, fiscal_year: int, *, published: bool) -> str:
+    return make_key(REPORT, edition.pk, fiscal_year, "public" if published else "preview")
+
+
+def report_title(edition: Edition, fiscal_year: int) -> str:
+    return f"รายงานผลการติดตามและประเมินผล ปีงบประมาณ {fiscal_year} ({edition.title} {edition.period_label})"
+
+
+def build_report(edition_id: str, fiscal_year: str, audience: str) -> tuple[str, str] | None:
+    """The builder printing.documents calls in the worker; None once the key no longer applies."""
+    edition = Edition.objects.select_related("organization").filter(pk=edition_id).first()
+    year = int(fiscal_year)
+    published = audience == "public"
+    if edition is None or (published and not report_is_public(edition, year)):
+        return None
+    html = report_html(edition, fiscal_year=year, published=published)
+    if html is None:
+        return None
+    return report_title(edition, year), html
+
+
+def edition_changed(edition_id: int) -> None:
+    """After a commit that changed the edition: its published annual reports are rendered again."""
+    edition = Edition.objects.filter(pk=edition_id).select_related("organization").first()
+    if edition is None or not edition.is_public:
+        return
+    for year in edition.years:
+        if report_is_public(edition, year):
+            schedule(report_key(edition, year, published=True), edition.content_version,
+                     title=report_title(edition, year))

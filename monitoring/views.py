@@ -9,8 +9,7 @@ from monitoring.charts import budget_chart
 from monitoring.models import EvaluationRound
 from monitoring.selectors import monitoring_overview, published_rounds, round_results
 from plans.access import can_preview, edition_for
-from printing import cache
-from printing.responses import pdf_response
+from printing.responses import serve_document
 
 ROUND_NOT_FOUND = "ไม่พบผลการติดตามรอบนี้ หรือยังไม่ได้เผยแพร่"
 
@@ -59,13 +58,15 @@ def report_pdf(request, period: str, fiscal_year: int):
     access = printed_report.report_access(request.user, edition=edition, fiscal_year=fiscal_year)
     if access is None:
         raise Http404("ยังไม่มีรายงานประจำปีที่เผยแพร่")
-    html = printed_report.report_html(edition, fiscal_year=fiscal_year, published=access.published)
-    if html is None:
+    if not printed_report.has_rounds(edition, fiscal_year=fiscal_year, published=access.published):
         raise Http404("ยังไม่มีผลการติดตามสำหรับปีงบประมาณนี้")
-    rendered = cache.pdf_for_html(html)
-    return pdf_response(
+    # Rendered in the background (never in the request), once per content version.
+    return serve_document(
         request,
-        rendered,
+        key=printed_report.report_key(edition, fiscal_year, published=access.published),
+        version=edition.content_version,
+        title=printed_report.report_title(edition, fiscal_year),
         filename=f"รายงานติดตามประเมินผล-{fiscal_year}.pdf",
         public=access.published and edition.is_public,
+        context={"edition": edition, "organization": edition.organization},
     )

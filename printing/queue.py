@@ -35,7 +35,9 @@ def worker_command(*, burst: bool = False) -> list[str]:
         # coalesces a burst of saves) wait in RQ's scheduled registry until due.
         args = ["rqworker", *queues, "--job-class", "django_tasks_rq.Job", "--with-scheduler"]
         return [*args, "--burst"] if burst else args
-    args = ["db_worker", "--queue-name", ",".join(queues)]
+    # No autoreloader (db_worker's default under DEBUG): `make run` stops the worker
+    # by its process id, and a reloader's child would outlive it.
+    args = ["db_worker", "--queue-name", ",".join(queues), "--no-reload"]
     return [*args, "--batch"] if burst else args
 
 

@@ -7,12 +7,18 @@ it prints one line per problem instead of the traceback WeasyPrint would give.
 
     python scripts/check_system.py            # for make run
     python scripts/check_system.py --browser  # for make test: also look for chromium
+
+When a library is missing and the script may run apt-get (as root, or with
+passwordless sudo), it installs the Debian packages itself; otherwise it
+prints the one command to run.
 """
 
 import argparse
 import ctypes.util
 import glob
 import os
+import shutil
+import subprocess
 import sys
 
 MIN_PYTHON = (3, 11)
@@ -32,6 +38,34 @@ def missing_pdf_requirements() -> list[str]:
     return missing
 
 
+def installer() -> list[str] | None:
+    """How to run apt-get without a password here: as root, or through passwordless sudo; else None."""
+    if not shutil.which("apt-get"):
+        return None
+    if os.geteuid() == 0:
+        return []
+    if shutil.which("sudo") and subprocess.run(["sudo", "-n", "true"], capture_output=True).returncode == 0:
+        return ["sudo", "-n"]
+    return None
+
+
+def install(packages: str) -> bool:
+    """Install Debian packages when we may (root or passwordless sudo); True when it worked."""
+    prefix = installer()
+    if prefix is None:
+        return False
+    print(f"Installing the Debian packages for PDF output: {packages}", file=sys.stderr)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    update = subprocess.run([*prefix, "apt-get", "update", "-q"], env=env)
+    done = update.returncode == 0 and subprocess.run(
+        [*prefix, "apt-get", "install", "-y", "-q", *packages.split()], env=env
+    ).returncode == 0
+    # fontconfig caches the font list; a font installed just now must be found by this run.
+    if done and shutil.which("fc-cache"):
+        subprocess.run(["fc-cache"], capture_output=True)
+    return done
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--browser", action="store_true", help="also look for chromium (browser tests)")
@@ -44,7 +78,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
 
+    try:  # `python -m venv` needs ensurepip, a separate package on Debian
+        import ensurepip  # noqa: F401
+    except ImportError:
+        if not install("python3-venv"):
+            print("Python's venv module is missing. Install it with: sudo apt-get install -y python3-venv", file=sys.stderr)
+            return 1
+
     missing = missing_pdf_requirements()
+    if missing and install(DEBIAN_PACKAGES):
+        missing = missing_pdf_requirements()
     if missing:
         print(
             f"Missing system libraries for PDF output ({', '.join(missing)}). "

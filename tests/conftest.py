@@ -1,10 +1,21 @@
 """Fixtures shared by every test directory: the roles' users and a plan edition."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.test import override_settings
 
 from plans.models import Edition, Organization
 from plans.roles import COMMITTEE, EDITORS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pdf_storage(tmp_path_factory):
+    """Rendered PDFs go to a directory of this test run, never the project's var/pdfs."""
+    location = tmp_path_factory.mktemp("pdfs")
+    pdfs = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(location)}}
+    with override_settings(STORAGES={**settings.STORAGES, "pdfs": pdfs}):
+        yield location
 
 
 @pytest.fixture(autouse=True)

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "plans.middleware.WithdrawnEditionMiddleware",
+    # After authentication: residents' pages from cache, per edition content version.
+    "portal.page_cache.PublicPageCacheMiddleware",
     # Last, so that it sees the outcome of the authentication backends.
     "axes.middleware.AxesMiddleware",
 ]
@@ -149,8 +151,41 @@ if PORTAL_DIGITS not in {"thai", "arabic"}:
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Rendered PDFs (printing/store.py): a directory by default; PDF_STORAGE=s3 keeps them
+# in S3-compatible object storage shared by every machine (django-storages).
+PDF_STORAGE = env_str("PDF_STORAGE", default="filesystem")
+if PDF_STORAGE == "filesystem":
+    _PDF_STORAGE = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env_str("PDF_ROOT", default=str(BASE_DIR / "var" / "pdfs")), "base_url": None},
+    }
+elif PDF_STORAGE == "s3":
+    _PDF_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("PDF_S3_BUCKET"),
+            "endpoint_url": env_str("PDF_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env_str("PDF_S3_REGION", default="") or None,
+            "access_key": env_str("PDF_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env_str("PDF_S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env_str("PDF_S3_PREFIX", default="pdfs"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": True,
+        },
+    }
+else:
+    raise ImproperlyConfigured("PDF_STORAGE must be 'filesystem' or 's3'.")
+# A PDF is rendered this many seconds after the last save of a burst; a render
+# that runs longer than PDF_RENDER_SECONDS or grows past PDF_RENDER_MEMORY_MB
+# fails with a message in the admin ("PDF ที่สร้างไว้").
+PDF_RENDER_DELAY = env_int("PDF_RENDER_DELAY", 5)
+PDF_RENDER_SECONDS = env_int("PDF_RENDER_SECONDS", 300)
+PDF_RENDER_MEMORY_MB = env_int("PDF_RENDER_MEMORY_MB", 1536)
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "pdfs": _PDF_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -184,6 +219,31 @@ TASKS = {
 # Read by django-rq (TASKS_BACKEND=redis). A job's own limit is enforced inside the task
 # (printing.limits); RQ's timeout only catches a worker that hangs outside it.
 RQ_QUEUES = {name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 30 * 60} for name in TASK_QUEUES}
+
+# Residents' pages (portal/page_cache.py): kept per content version of their edition,
+# in this process's memory in front of a cache every process shares: the database
+# by default, Redis (REDIS_URL) with PAGE_CACHE_BACKEND=redis. PAGE_CACHE=0 turns it off.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
+_PAGE_CACHE_BACKEND = env_str("PAGE_CACHE_BACKEND", default="database")
+if _PAGE_CACHE_BACKEND == "database":
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_cache",
+        "KEY_PREFIX": "pages",
+        "TIMEOUT": 60 * 60 * 24 * 7,
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+elif _PAGE_CACHE_BACKEND == "redis":
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "pages",
+        "TIMEOUT": 60 * 60 * 24 * 7,
+    }
+else:
+    raise ImproperlyConfigured("PAGE_CACHE_BACKEND must be 'database' or 'redis'.")
+# How many pages each process keeps in its own memory, in front of CACHES["pages"].
+PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 300)
 
 LOGIN_URL = "admin:login"
 

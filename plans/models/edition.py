@@ -190,6 +190,10 @@ class Edition(PlanContent, SampleFlag):
         related_name="+",
         verbose_name="นำเข้าโดย",
     )
+    # Raised by every save of this edition's content (portal/versions.py): the
+    # key of its cached pages and rendered PDFs, so one edit invalidates exactly
+    # this edition's copies, in every process at once.
+    content_version = models.PositiveBigIntegerField("รุ่นของเนื้อหา", default=1, editable=False)
 
     objects = EditionQuerySet.as_manager()
 

@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +18,7 @@ from monitoring.models import Committee, EvaluationRound, ProjectProgress
 from plans.models import Edition
 from projects.selectors import edition_budget_summary
 from tests.insights.test_alignment import gapped  # noqa: F401  (the fixture)
-from tests.pdf.conftest import Pdf, cache_table  # noqa: F401  (the fixture)
+from tests.pdf.conftest import Pdf, WorkerClient, cache_table  # noqa: F401  (the fixture)
 
 PERIOD = "2563-2565"
 
@@ -39,7 +38,8 @@ def _round(edition, name, fiscal_year, published=True, **extra):
 
 @pytest.fixture
 def client(cache_table):  # noqa: F811
-    return Client(HTTP_HOST="localhost")
+    # WorkerClient: the PDF is rendered by a worker, not in the request (tests/pdf/conftest.py).
+    return WorkerClient(HTTP_HOST="localhost")
 
 
 def test_the_glance_shows_the_same_budget_as_form_p01_and_the_latest_round(gapped):  # noqa: F811

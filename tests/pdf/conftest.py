@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.http import HttpResponse
 from django.test import Client
+
+from printing import documents
 
 PERIOD = "2563-2565"
 THAI_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -20,10 +23,39 @@ def cache_table(django_db_setup, django_db_blocker):
         call_command("createcachetable", verbosity=0)
 
 
+class WorkerClient(Client):
+    """A client for PDF downloads, with a task worker beside it.
+
+    A PDF is never rendered in the request: the first request for a version gets
+    the "being prepared" page (202). This client then does what the worker
+    would do (printing.documents.render_wanted) and asks again, as the page's
+    refresh does; a streamed file comes back with its bytes in ``content``.
+    """
+
+    run_worker = True
+
+    def get(self, path, *args, **kwargs):
+        response = super().get(path, *args, **kwargs)
+        if response.status_code == 202 and self.run_worker:
+            self.renders = documents.render_wanted()
+            response = super().get(path, *args, **kwargs)
+        return _materialise(response)
+
+
+def _materialise(response):
+    if not getattr(response, "streaming", False):
+        return response
+    plain = HttpResponse(b"".join(response.streaming_content), status=response.status_code)
+    for name, value in response.items():
+        plain[name] = value
+    plain.streamed = True
+    return plain
+
+
 @pytest.fixture
 def client(cache_table):
     # "testserver" is not an allowed host in these settings.
-    return Client(HTTP_HOST="localhost")
+    return WorkerClient(HTTP_HOST="localhost")
 
 
 class Pdf:

@@ -1,12 +1,13 @@
-"""A PDF is rendered once per version of the plan, and the copy is shared by every app process."""
+"""A PDF is rendered once per version of the plan, in the background, and stored for every process."""
+
+import hashlib
 
 import pytest
-from django.core.cache.backends.db import DatabaseCache
+from django.core.files.storage import storages
 from django.urls import reverse
 
 from plans.models import Block
-from printing import cache as pdf_cache
-from printing import render
+from printing.models import RenderedDocument
 from tests.pdf.conftest import PERIOD, Pdf, squash
 from tests.pdf.factories import build_plan
 
@@ -15,37 +16,30 @@ pytestmark = pytest.mark.django_db
 URL = reverse("pdf:plan", kwargs={"period": PERIOD})
 
 
-@pytest.fixture
-def renders(monkeypatch):
-    """Count the calls to the one function that lays out a PDF."""
-    calls = []
-    real = render.html_to_pdf
-
-    def counting(html):
-        calls.append(html)
-        return real(html)
-
-    monkeypatch.setattr(render, "html_to_pdf", counting)
-    return calls
+def rendered(client) -> int:
+    return sum(1 for outcome in getattr(client, "renders", []) if outcome["outcome"] == "rendered")
 
 
-def test_a_second_download_of_an_unchanged_plan_is_not_rendered_again(client, renders):
+def test_a_second_download_of_an_unchanged_plan_is_not_rendered_again(client):
     build_plan(small=True)
     first = client.get(URL)
+    assert rendered(client) == 1
+    client.renders = []
     second = client.get(URL)
-    assert len(renders) == 1
+    assert rendered(client) == 0
+    assert first.status_code == second.status_code == 200
     assert first.content == second.content
     assert first["ETag"] == second["ETag"]
 
 
-def test_an_edit_makes_the_next_download_fresh(client, renders):
+def test_an_edit_makes_the_next_download_fresh(client):
     edition = build_plan(small=True)
     before = client.get(URL)
     block = Block.objects.filter(section__edition=edition, kind=Block.Kind.PARAGRAPH).first()
     block.text = "<p>ข้อความที่แก้ไขใหม่โดยคณะทำงาน</p>"
     block.save()
     after = client.get(URL)
-    assert len(renders) == 2
+    assert rendered(client) == 1
     assert before["ETag"] != after["ETag"]
     pdf = Pdf(after.content)
     try:
@@ -54,18 +48,23 @@ def test_an_edit_makes_the_next_download_fresh(client, renders):
         pdf.remove()
 
 
-def test_a_browser_with_the_current_copy_gets_not_modified(client, renders):
+def test_a_browser_with_the_current_copy_gets_not_modified(client):
     build_plan(small=True)
     etag = client.get(URL)["ETag"]
+    client.renders = []
     response = client.get(URL, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
-    assert len(renders) == 1
+    assert rendered(client) == 0
 
 
-def test_the_copy_is_in_the_database_cache_that_other_processes_read(client, renders):
+def test_the_copy_is_a_stored_file_with_its_hash_and_length(client):
     build_plan(small=True)
     response = client.get(URL)
-    # A fresh backend object stands for another app process: it shares only the table.
-    other_process = DatabaseCache("portal_cache", {})
-    key = pdf_cache.pdf_key(renders[0])
-    assert other_process.get(pdf_cache.KEY_PREFIX + key) == response.content
+    row = RenderedDocument.objects.get()
+    # Another process reads the same storage and the same row.
+    with storages["pdfs"].open(row.file_name, "rb") as handle:
+        stored = handle.read()
+    assert stored == response.content
+    assert row.sha256 == hashlib.sha256(stored).hexdigest()
+    assert row.size == len(stored) == int(response["Content-Length"])
+    assert response["ETag"] == f'"{row.sha256[:32]}"'

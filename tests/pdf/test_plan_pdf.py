@@ -9,7 +9,7 @@ from django.urls import reverse
 from plans.models import Edition, Section
 from projects.models import Project
 from strategies.models import Strategy
-from tests.pdf.conftest import PERIOD, THAI_TO_ARABIC, Pdf, squash
+from tests.pdf.conftest import PERIOD, THAI_TO_ARABIC, Pdf, WorkerClient, squash
 from tests.pdf.factories import build_plan
 
 pytestmark = pytest.mark.django_db
@@ -18,11 +18,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def plan_pdf(django_db_blocker, cache_table):
     """Build the plan and download its PDF once (about 5-10 s), then clean up."""
-    from django.test import Client
-
     with django_db_blocker.unblock():
         edition = build_plan()
-        response = Client(HTTP_HOST="localhost").get(reverse("pdf:plan", kwargs={"period": PERIOD}))
+        response = WorkerClient(HTTP_HOST="localhost").get(reverse("pdf:plan", kwargs={"period": PERIOD}))
         assert response.status_code == 200, response.content[:500]
         pdf = Pdf(response.content)
         titles = {

@@ -15,7 +15,6 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 
 from editions.services import edition_publish_as_told
@@ -23,7 +22,7 @@ from monitoring.models import Committee, CommitteeMember, EvaluationMethod, Sche
 from plans.models import Block, Edition, Organization, Section, SwotItem
 from projects.models import Project
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, IndicatorTarget, Strategy, Tactic
-from tests.pdf.conftest import PERIOD
+from tests.pdf.conftest import PERIOD, WorkerClient
 from thaimuang_plan.lib.richtext import to_plain_text
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +111,7 @@ def real_plan_pdf(django_db_setup, django_db_blocker, cache_table):
         edition_publish_as_told(edition=edition)
         pieces = plan_pieces(edition)
         running_title = f"{edition.title} {edition.period_label}"
-        response = Client(HTTP_HOST="localhost").get(reverse("pdf:plan", kwargs={"period": PERIOD}))
+        response = WorkerClient(HTTP_HOST="localhost").get(reverse("pdf:plan", kwargs={"period": PERIOD}))
         organization = edition.organization
         Project.objects.filter(edition=edition).delete()  # projects protect their strategy and unit
         Edition.objects.filter(pk=edition.pk).delete()

@@ -4,6 +4,7 @@ once as they are (database) and once with TASKS_BACKEND=redis (RQ on Redis)."""
 import pytest
 
 from printing import queue
+from tests.pdf.conftest import WorkerClient, cache_table  # noqa: F401 (a fixture)
 
 
 @pytest.fixture(autouse=True)
@@ -19,4 +20,15 @@ def empty_queue(db):
             for registry in (ScheduledJobRegistry, FinishedJobRegistry, FailedJobRegistry):
                 for job_id in registry(queue=rq_queue).get_job_ids():
                     registry(queue=rq_queue).remove(job_id, delete_job=True)
+    else:
+        from django_tasks_db.models import DBTaskResult
+
+        # Tasks that module-scoped fixtures elsewhere enqueued outside a test transaction.
+        DBTaskResult.objects.all().delete()
     yield
+
+
+@pytest.fixture
+def client(cache_table):  # noqa: F811 (the fixture imported above)
+    """Downloads as a person's browser does them, with a worker beside the site (tests/pdf/conftest.py)."""
+    return WorkerClient(HTTP_HOST="localhost")

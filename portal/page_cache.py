@@ -1,0 +1,163 @@
+"""Public pages served from cache, per content version of their edition.
+
+A resident's page changes only when an editor saves, so its HTML is kept under
+a key that names the edition's content version (``Edition.content_version``,
+raised by every save, portal/versions.py): a save makes exactly that edition's
+pages miss, in every process at once, with nothing to delete. Pages that show
+every edition (home, the list of editions) are keyed by the versions of all of
+them. Signed-in staff (drafts, previews), requests that carry a session
+cookie, and pages that set a cookie or hold a CSRF token are never cached.
+
+Two tiers: this process's memory (no round trip; a key is never stale, since
+it names the version) in front of the shared cache (``CACHES["pages"]``: the
+database by default, Redis in production), so a page rendered by one process
+is served by all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import Count, Max
+from django.http import HttpResponse
+
+from plans.access import current_edition, edition_for
+from plans.models import Edition
+
+# Views whose answers are not pages: PDFs stream their own stored file with an
+# ETag; search takes any text, which would fill the cache with one-off keys.
+SKIP_VIEWS = {"plan_pdf", "report_pdf", "summary_pdf", "search"}
+# Views without an edition in their address whose page depends on all editions.
+SITE_VIEWS = {"home", "editions", "privacy", "contact", "transparency", "transparency_index"}
+MAX_QUERY = 200
+
+
+@lru_cache(maxsize=1)
+def release() -> str:
+    """A digest of the code and templates: a deploy changes pages without a save."""
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    for pattern in ("*/*.py", "*/*/*.py", "templates/**/*.html", "*/templates/**/*.html"):
+        for path in sorted(base.glob(pattern)):
+            if ".venv" in path.parts or "tests" in path.parts:
+                continue
+            digest.update(str(path.relative_to(base)).encode())
+            digest.update(path.read_bytes())
+    digest.update(str(settings.PORTAL_DIGITS).encode())
+    return digest.hexdigest()[:12]
+
+
+def _edition_version(request, view_name: str, kwargs: dict) -> str | None:
+    """The version part of the key; None when the page is not cached."""
+    if "period" in kwargs:
+        try:
+            edition = edition_for(request, kwargs["period"])
+        except Exception:  # 404, a withdrawn edition (410): the view answers, uncached
+            return None
+        request.page_cache_edition = edition
+        return f"e{edition.pk}.{edition.content_version}"
+    if view_name == "home":
+        edition = current_edition(request)
+        return f"e{edition.pk}.{edition.content_version}" if edition else None
+    if view_name in SITE_VIEWS:
+        versions = Edition.objects.aggregate(latest=Max("content_version"), count=Count("pk"))
+        return f"all.{versions['latest']}.{versions['count']}"
+    return None
+
+
+def page_key(request, version: str) -> str:
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"page:{release()}:{version}:{request.method}:{path}"
+
+
+class _LocalPages:
+    """This process's most recent pages, as they are (no pickling on a hit): a small LRU."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.items: OrderedDict[str, tuple] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            value = self.items.get(key)
+            if value is not None:
+                self.items.move_to_end(key)
+            return value
+
+    def set(self, key, value):
+        with self.lock:
+            self.items[key] = value
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+class PublicPageCacheMiddleware:
+    """Answer residents' GET requests from the cache; keep what the view renders for the next one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.local = _LocalPages(settings.PAGE_CACHE_LOCAL_ENTRIES)
+        self.shared = caches["pages"]
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "page_cache_key", None)
+        if key and self._cacheable(request, response):
+            stored = (response.status_code, list(response.items()), response.content)
+            self.local.set(key, stored)
+            self.shared.set(key, stored)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not settings.PAGE_CACHE or request.method not in ("GET", "HEAD"):
+            return None
+        if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY or request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+            return None  # a session cookie: someone signed in (or who was), whose pages may differ
+        view_name = getattr(view_func, "__name__", "")
+        if view_name in SKIP_VIEWS or request.resolver_match is None:
+            return None
+        if request.resolver_match.app_name == "admin" or request.path.startswith("/admin/"):
+            return None
+        version = _edition_version(request, view_name, view_kwargs)
+        if version is None:
+            return None
+        key = page_key(request, version)
+        stored = self.local.get(key)
+        if stored is None:
+            stored = self.shared.get(key)
+            if stored is not None:
+                self.local.set(key, stored)
+        if stored is None:
+            request.page_cache_key = key
+            return None
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response
+
+    @staticmethod
+    def _cacheable(request, response) -> bool:
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        if "private" in cache_control or "no-store" in cache_control:
+            return False
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return False  # the page holds a CSRF token: it belongs to one visitor
+        if getattr(request, "session", None) is not None and request.session.modified:
+            return False
+        # No session cookie came in (process_view), so the session read is empty: the
+        # page cannot depend on who asked, only on the address and the content.
+        user = getattr(request, "user", None)
+        return user is None or not user.is_authenticated

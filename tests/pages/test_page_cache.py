@@ -1,0 +1,94 @@
+"""Residents' pages come from cache per content version of their edition; a save invalidates exactly its edition."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from plans.models import Block, Edition, Section
+from tests.pages.factories import build_plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE = True  # off for the rest of the suite (pyproject.toml)
+
+PERIOD = "2563-2565"
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a block of writes as its own committed transaction (its after-commit work runs)."""
+
+    def run(func, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return func(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def chapter_url(plan):
+    chapters = list(Section.objects.filter(edition=plan, parent=None).order_by("order", "pk"))
+    chapter = next(c for c in chapters if c.number)
+    return reverse("plans:chapter", kwargs={"period": PERIOD, "key": chapter.key}), chapter
+
+
+def test_a_second_visit_is_served_from_cache_with_one_query(client, chapter_url):
+    url, _ = chapter_url
+    first = client.get(url)
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert len(queries) == 1  # which edition, at which version
+
+
+def test_a_save_changes_the_next_page_of_its_edition_only(client, plan, committed):
+    block = Block.objects.filter(section__edition=plan, kind=Block.Kind.PARAGRAPH).select_related("section").first()
+    chapter = block.section
+    while chapter.parent_id:
+        chapter = chapter.parent
+    url = reverse("plans:chapter", kwargs={"period": PERIOD, "key": chapter.key})
+    other = committed(build_plan, start_year=2566, end_year=2568, organization=plan.organization)
+    other_url = reverse("plans:chapter", kwargs={"period": other.slug, "key": chapter.key})
+    assert client.get(url).status_code == client.get(other_url).status_code == 200
+    block.text = "<p>ข้อความที่คณะทำงานเพิ่งแก้ไข</p>"
+    committed(block.save)
+    edited = client.get(url)
+    assert edited["X-Page-Cache"] == "miss"
+    assert "ข้อความที่คณะทำงานเพิ่งแก้ไข" in edited.content.decode()
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    assert client.get(other_url)["X-Page-Cache"] == "hit"
+
+
+def test_staff_are_never_served_a_cached_page(client, chapter_url, editor):
+    url, _ = chapter_url
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    client.force_login(editor)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+
+
+def test_a_draft_is_not_cached_for_anyone(client, committed, editor):
+    draft = committed(build_plan, start_year=2566, end_year=2568, status=Edition.Status.DRAFT)
+    url = reverse("plans:edition", kwargs={"period": draft.slug})
+    assert client.get(url).status_code == 404
+    client.force_login(editor)
+    assert "X-Page-Cache" not in client.get(url)
+
+
+def test_pages_listing_every_edition_change_when_any_edition_does(client, plan, committed):
+    url = reverse("plans:editions")
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    plan.title = "แผนแม่บทฉบับปรับปรุงชื่อ"
+    committed(plan.save)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "แผนแม่บทฉบับปรับปรุงชื่อ" in response.content.decode()

@@ -16,10 +16,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
+from reversion.models import Revision
 
 from editions.services import edition_publish_as_told
 from monitoring.models import Committee, CommitteeMember, EvaluationMethod, ScheduleRound
 from plans.models import Block, Edition, Organization, Section, SwotItem
+from printing.models import RenderedDocument
 from projects.models import Project
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, IndicatorTarget, Strategy, Tactic
 from tests.pdf.conftest import PERIOD, WorkerClient
@@ -101,10 +104,21 @@ def pdftotext(path: Path, *options: str) -> str:
     ).stdout
 
 
+def _last_pk(model) -> int:
+    return model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+_SIDE_ROWS = [Revision, RenderedDocument]
+
+
 @pytest.fixture(scope="session")
 def real_plan_pdf(django_db_setup, django_db_blocker, cache_table):
     """Import the source and the sample, publish, download the PDF once; leave the database as found."""
     with django_db_blocker.unblock():
+        # Rows the import, the publication and the download write beside the plan (history,
+        # rendered files, task results) go too, or later tests would find them.
+        before = {model: _last_pk(model) for model in _SIDE_ROWS}
+        tasks_before = set(DBTaskResult.objects.values_list("pk", flat=True))
         call_command("import_plan", str(SOURCE), stdout=StringIO())
         call_command("import_plan", str(SAMPLE), "--sample", stdout=StringIO())
         edition = Edition.objects.get(start_year=2563, end_year=2565)
@@ -116,6 +130,9 @@ def real_plan_pdf(django_db_setup, django_db_blocker, cache_table):
         Project.objects.filter(edition=edition).delete()  # projects protect their strategy and unit
         Edition.objects.filter(pk=edition.pk).delete()
         Organization.objects.filter(pk=organization.pk).delete()
+        for model, last in before.items():
+            model.objects.filter(pk__gt=last).delete()
+        DBTaskResult.objects.exclude(pk__in=tasks_before).delete()
         cache.clear()
     assert response.status_code == 200, response.content[:500]
     with tempfile.TemporaryDirectory() as directory:

@@ -4,6 +4,7 @@ once as they are (database) and once with TASKS_BACKEND=redis (RQ on Redis)."""
 import pytest
 
 from printing import queue
+from printing.models import RenderedDocument
 from tests.pdf.conftest import WorkerClient, cache_table  # noqa: F401 (a fixture)
 
 
@@ -25,6 +26,9 @@ def empty_queue(db):
 
         # Tasks that module-scoped fixtures elsewhere enqueued outside a test transaction.
         DBTaskResult.objects.all().delete()
+    # Likewise rendered documents that module-scoped fixtures elsewhere left behind: every
+    # test here counts the renders it causes (inside its transaction, so this is undone after).
+    RenderedDocument.objects.all().delete()
     yield
 
 

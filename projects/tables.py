@@ -4,12 +4,29 @@ from decimal import Decimal
 
 import django_tables2 as tables
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from projects.models import Project
 from thaimuang_plan.lib.thai import format_baht, format_number, format_year, with_digits
+
+PER_PAGE = 25
+MAX_PER_PAGE = 100
+
+
+class BoundedPaginator(Paginator):
+    """A paginator that keeps ``?per_page=`` between 1 and MAX_PER_PAGE.
+
+    django-tables2 passes the visitor's number straight through: -1 crashed the page
+    and 100000 built a 1.4 MB page. Out of range means the default page size.
+    """
+
+    def __init__(self, object_list, per_page, *args, **kwargs):
+        if not 1 <= per_page <= MAX_PER_PAGE:
+            per_page = PER_PAGE
+        super().__init__(object_list, per_page, *args, **kwargs)
 
 
 def portal_digits(value) -> str:

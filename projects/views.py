@@ -14,11 +14,9 @@ from projects import exports
 from projects.filters import ProjectFilter
 from projects.models import Project, ProjectBudget
 from projects.selectors import edition_budget_summary
-from projects.tables import ProjectTable, portal_digits
+from projects.tables import PER_PAGE, BoundedPaginator, ProjectTable, portal_digits
 from strategies.models import Strategy
 from thaimuang_plan.lib.thai import format_baht, format_year
-
-PER_PAGE = 25
 
 
 def project_list(request, period):
@@ -36,7 +34,7 @@ def project_list(request, period):
     )
     filterset = ProjectFilter(request.GET or None, queryset=queryset, edition=edition)
     table = ProjectTable(filterset.qs, edition=edition)
-    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    RequestConfig(request, paginate={"per_page": PER_PAGE, "paginator_class": BoundedPaginator}).configure(table)
     rows = list(table.page.object_list) if table.page else []
     context = {
         "edition": edition,

@@ -15,9 +15,6 @@ from operations import outage
 from thaimuang_plan import health
 
 SIGNED_IN_AT = "operations_signed_in_at"
-LAST_SEEN = "operations_last_seen"
-# The last-seen time is written at most this often, not on every request.
-LAST_SEEN_RESOLUTION = 60
 
 
 class HealthCheckMiddleware:
@@ -49,7 +46,7 @@ def _second_factor_exempt(path: str) -> bool:
 
 
 class StaffSessionMiddleware:
-    """Idle timeout and absolute lifetime of a signed-in session, and the second factor.
+    """Absolute lifetime of a signed-in session, and the second factor.
 
     After AuthenticationMiddleware and django-otp's OTPMiddleware. Residents have no
     session; this only ever acts on signed-in staff.
@@ -67,21 +64,15 @@ class StaffSessionMiddleware:
         return self.get_response(request)
 
     def _check(self, request):
+        # The idle timeout is the session's own expiry (SESSION_COOKIE_AGE with
+        # SESSION_SAVE_EVERY_REQUEST); the absolute lifetime is counted from sign-in.
         now = int(time.time())
-        session = request.session
-        signed_in_at = session.setdefault(SIGNED_IN_AT, now)
-        last_seen = session.get(LAST_SEEN, now)
-        expired = (
-            now - last_seen > settings.SESSION_IDLE_TIMEOUT
-            or now - signed_in_at > settings.SESSION_COOKIE_AGE
-        )
-        if expired:
+        signed_in_at = request.session.setdefault(SIGNED_IN_AT, now)
+        if now - signed_in_at > settings.SESSION_MAX_AGE:
             logout(request)
             if request.path_info.startswith(_admin_prefix()):
                 return redirect_to_login(request.get_full_path(), reverse("admin:login"))
             return None
-        if now - session.get(LAST_SEEN, 0) >= LAST_SEEN_RESOLUTION:
-            session[LAST_SEEN] = now
 
         if settings.OTP_REQUIRED and not request.user.is_verified():
             if request.path_info.startswith(_admin_prefix()):

@@ -204,10 +204,13 @@ RQ_QUEUES = {name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 30 * 60} for name in TA
 
 LOGIN_URL = "admin:login"
 
-# Signed-in sessions (staff only): signed out after SESSION_IDLE_MINUTES without a
-# request, and SESSION_MAX_AGE_HOURS after signing in whatever happens.
-SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_MINUTES", 30) * 60
-SESSION_COOKIE_AGE = env_int("SESSION_MAX_AGE_HOURS", 8) * 60 * 60
+# Signed-in sessions (staff only; residents get none): signed out after
+# SESSION_IDLE_MINUTES without a request (the session's expiry moves with every
+# request), and SESSION_MAX_AGE_HOURS after signing in whatever happens
+# (operations.middleware.StaffSessionMiddleware).
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_MAX_AGE = env_int("SESSION_MAX_AGE_HOURS", 8) * 60 * 60
 
 # Second factor (django-otp): required for the admin in production; tests and
 # development turn it on only where they test it.

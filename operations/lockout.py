@@ -22,8 +22,6 @@ from django.utils import timezone
 
 from thaimuang_plan.lib.thai import format_date, with_digits
 
-LOCKOUT_TITLE = "ระงับการเข้าสู่ระบบชั่วคราว"
-
 
 class LoginAttemptHandler(AxesDatabaseHandler):
     """AXES_LOCKOUT_PARAMETERS is [[username, ip_address], ip_address]; each gets its own limit."""
@@ -55,7 +53,6 @@ def lockout_response(request, original_response=None, credentials=None):
         request,
         "admin/lockout.html",
         {
-            "title": LOCKOUT_TITLE,
             "until_date": format_date(until.date(), digits=digits),
             "until_time": with_digits(until.strftime("%H:%M"), digits),
         },

@@ -6,10 +6,12 @@ from it, so a half-finished setup never counts as a second factor.
 
 from __future__ import annotations
 
+import math
 from base64 import b32encode
 
 import segno
 from django.db import transaction
+from django.utils import timezone
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -66,6 +68,22 @@ def new_recovery_codes(*, user) -> list[str]:
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return codes
+
+
+def confirmed_devices(user) -> list:
+    return list(devices_for_user(user))
+
+
+def wait_seconds(devices) -> int:
+    """Seconds until every device will check a code again (0: now). Wrong codes make it wait."""
+    now = timezone.now()
+    waits = [0]
+    for device in devices:
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("locked_until"):
+            waits.append(math.ceil((data["locked_until"] - now).total_seconds()))
+    # Only when every device waits: a recovery code is not slowed by the app's throttling.
+    return min(waits[1:]) if len(waits) == len(devices) + 1 and devices else 0
 
 
 def recovery_codes_left(user) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from django.conf import settings
+from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,9 +16,14 @@ from django_otp import login as otp_login
 
 from operations import outage
 from operations import second_factor as sf
+from thaimuang_plan.lib.thai import with_digits
 
 WRONG_CODE = "รหัสไม่ถูกต้องหรือหมดอายุแล้ว กรุณาพิมพ์รหัส ๖ หลักที่แอปแสดงอยู่ขณะนี้"
 WRONG_VERIFY_CODE = "รหัสไม่ถูกต้อง กรุณาพิมพ์รหัส ๖ หลักจากแอป หรือรหัสกู้คืนที่ยังไม่เคยใช้"
+# Each wrong code doubles the wait before the next one is checked (django-otp's throttling).
+TOO_FAST = "กรอกรหัสผิดมาแล้ว ระบบจึงให้รอก่อนตรวจรหัสถัดไป กรุณารอ {seconds} วินาทีแล้วลองใหม่"
+TITLE = "ยืนยันตัวตนสองขั้นตอน"
+CODES_TITLE = "รหัสกู้คืน"
 SETUP_DONE = "ตั้งค่าการยืนยันตัวตนสองขั้นตอนเรียบร้อยแล้ว"
 
 
@@ -35,7 +42,8 @@ def _next_url(request) -> str:
 
 
 def _context(request, **extra):
-    return {"title": "ยืนยันตัวตนสองขั้นตอน", "next": _next_url(request), "site_header": None, **extra}
+    # The admin's own header, title and links, as on every admin page.
+    return {**admin.site.each_context(request), "title": TITLE, "next": _next_url(request), **extra}
 
 
 @staff_member_required
@@ -51,18 +59,25 @@ def setup(request):
         sf.start_app_setup(user=user)
         return redirect("operations:second_factor_setup")
     if action == "codes" and user.is_verified():
-        return render(request, "operations/recovery_codes.html", _context(request, codes=sf.new_recovery_codes(user=user)))
+        codes = sf.new_recovery_codes(user=user)
+        return render(request, "operations/recovery_codes.html", _context(request, title=CODES_TITLE, codes=codes))
 
     device = sf.pending_app_device(user)
     error = None
     if action == "confirm" and device is not None:
-        if sf.confirm_app_setup(device=device, token=request.POST.get("token", "")):
+        wait = sf.wait_seconds([device])
+        if wait:
+            error = TOO_FAST.format(seconds=with_digits(wait, settings.PORTAL_DIGITS))
+        elif sf.confirm_app_setup(device=device, token=request.POST.get("token", "")):
             otp_login(request, device)
             codes = sf.new_recovery_codes(user=user)
             return render(
-                request, "operations/recovery_codes.html", _context(request, codes=codes, message=SETUP_DONE)
+                request,
+                "operations/recovery_codes.html",
+                _context(request, title=CODES_TITLE, codes=codes, message=SETUP_DONE),
             )
-        error = WRONG_CODE
+        else:
+            error = WRONG_CODE
     context = _context(
         request,
         device=device,
@@ -84,11 +99,12 @@ def verify(request):
         return redirect(f"{reverse('operations:second_factor_setup')}?next={_next_url(request)}")
     error = None
     if request.method == "POST":
-        device = sf.verify(user=request.user, token=request.POST.get("token", ""))
+        wait = sf.wait_seconds(sf.confirmed_devices(request.user))
+        device = None if wait else sf.verify(user=request.user, token=request.POST.get("token", ""))
         if device is not None:
             otp_login(request, device)
             return redirect(_next_url(request))
-        error = WRONG_VERIFY_CODE
+        error = TOO_FAST.format(seconds=with_digits(wait, settings.PORTAL_DIGITS)) if wait else WRONG_VERIFY_CODE
     return render(
         request,
         "operations/second_factor_verify.html",

@@ -133,3 +133,14 @@ def test_production_settings_require_the_second_factor():
         env=env, capture_output=True, text=True, check=True,
     )
     assert done.stdout.strip() == "True"
+
+
+def test_right_after_a_wrong_code_the_page_says_how_long_to_wait(editor):
+    client = _signed_in(editor)
+    client.post(SETUP, {"action": "start"})
+    client.post(SETUP, {"action": "confirm", "token": "000000"})
+    device = TOTPDevice.objects.get()
+    response = client.post(SETUP, {"action": "confirm", "token": _code(device)})
+    assert response.status_code == 400
+    assert "กรุณารอ ๑ วินาทีแล้วลองใหม่" in response.text
+    assert not TOTPDevice.objects.filter(confirmed=True).exists()

@@ -16,6 +16,7 @@ from __future__ import annotations
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_cool_off
 from django.conf import settings
+from django.contrib import admin
 from django.db.models import Max, Sum
 from django.shortcuts import render
 from django.utils import timezone
@@ -53,6 +54,7 @@ def lockout_response(request, original_response=None, credentials=None):
         request,
         "admin/lockout.html",
         {
+            **admin.site.each_context(request),
             "until_date": format_date(until.date(), digits=digits),
             "until_time": with_digits(until.strftime("%H:%M"), digits),
         },

@@ -81,3 +81,18 @@ def test_numbers_stay_numbers_and_ordinary_text_is_untouched(client, plan):
     sheet = load_workbook(io.BytesIO(_download(client, "budgets", "xlsx"))).active
     amounts = [cell for row in sheet.iter_rows(min_row=2) for cell in row[4:5]]
     assert amounts and all(c.data_type == "n" and not c.quotePrefix for c in amounts)
+
+
+@pytest.mark.parametrize("url", [f"/plans/{PERIOD}/alignment.csv", "/transparency/index.csv"])
+@pytest.mark.parametrize("trigger", FORMULA_TRIGGERS, ids=["equals", "plus", "minus", "at", "tab", "cr"])
+def test_the_other_csv_downloads_are_neutralised_too(client, plan, url, trigger):
+    _poison(trigger)
+    plan.title = f"{trigger}HYPERLINK(\"http://evil.example/\")"
+    plan.save(update_fields=["title"])
+    response = client.get(url)
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8").removeprefix("\ufeff"), newline="")))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert cells
+    assert not [c for c in cells if c.startswith(FORMULA_TRIGGERS)]
+    assert [c for c in cells if c.startswith("'" + trigger)]

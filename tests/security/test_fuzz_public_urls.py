@@ -38,7 +38,13 @@ ROUTES = {
     "monitoring:index": "/plans/{period}/monitoring/",
     "monitoring:round": "/plans/{period}/monitoring/rounds/{int}/",
     "pdf:plan": "/plans/{period}/pdf/",
-    "pdf:report": "/plans/{period}/reports/{int}/pdf/",
+    "monitoring:report_pdf": "/plans/{period}/reports/{int}/pdf/",
+    "insights:alignment": "/plans/{period}/alignment/",
+    "insights:alignment_csv": "/plans/{period}/alignment.csv",
+    "insights:summary": "/plans/{period}/at-a-glance/",
+    "insights:summary_pdf": "/plans/{period}/at-a-glance/pdf/",
+    "insights:transparency": "/transparency/",
+    "insights:transparency_index": "/transparency/index.{fmt}",
     # Staff pages outside the admin's own URLs; a visitor is sent to sign in.
     "operations:second_factor_setup": "/admin/second-factor/",
     "operations:second_factor_verify": "/admin/second-factor/verify/",
@@ -99,16 +105,16 @@ def _get(client, url):
     return response
 
 
-# The plan PDF reads no parameter and costs 0.4 s a request even from the cache;
-# the generated requests of the next test still reach it.
-GRID_SKIP = {"pdf:plan"}
+# The PDFs read no parameter and cost 0.4 s a request even from the cache;
+# the generated requests of the next test still reach them.
+GRID_SKIP = {"pdf:plan", "insights:summary_pdf"}
 
 
 @pytest.mark.parametrize("name", sorted(set(ROUTES) - GRID_SKIP))
 def test_every_parameter_with_every_nasty_value(anonymous, plan, name):
     """The grid: each parameter alone with each value, on the published plan's own address."""
     valid = {"period": PERIOD, "int": 1, "slug": "it", "dataset": "projects", "fmt": "csv"}
-    if name == "pdf:report":
+    if name == "monitoring:report_pdf":
         valid["int"] = 2564
     path = ROUTES[name].format(**valid)
     for parameter in PARAMETERS:

@@ -5,8 +5,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 
-from plans.pdf import cache as pdf_cache
-from plans.pdf import render
+from printing import cache as pdf_cache
+from printing import render
 from tests.pdf.conftest import PERIOD, cache_table  # noqa: F401 (a fixture)
 from tests.pdf.factories import build_plan
 

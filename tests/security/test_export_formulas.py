@@ -60,9 +60,10 @@ def test_no_csv_cell_starts_with_a_formula_trigger(client, plan, dataset, trigge
 @pytest.mark.parametrize("dataset", sorted(DATASETS))
 @pytest.mark.parametrize("trigger", FORMULA_TRIGGERS, ids=["equals", "plus", "minus", "at", "tab", "cr"])
 def test_no_xlsx_cell_is_a_formula(client, plan, dataset, trigger):
-    # An XML reader (Excel's too) reads a bare carriage return in text as a line feed.
-    written = {value.replace("\r", "\n") for value in _poison(trigger)}
-    trigger = trigger.replace("\r", "\n")
+    # A carriage return written raw into the XML is read back as a line feed (XML's rule);
+    # written as &#13; it stays one. Which happens depends on openpyxl's XML writer.
+    written = {v for value in _poison(trigger) for v in (value, value.replace("\r", "\n"))}
+    trigger = (trigger, trigger.replace("\r", "\n"))
     sheet = load_workbook(io.BytesIO(_download(client, dataset, "xlsx"))).active
     cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
     assert cells

@@ -1,8 +1,8 @@
 """Backup and restore of the whole portal as one file: every row and every uploaded file.
 
 The file is a ZIP holding ``manifest.json`` (format, time, row counts, the hash of
-every member), ``data.json`` (Django's own serialisation of every table, so a copy
-from SQLite restores into PostgreSQL and back) and ``media/...``. Content types and
+every member), ``data.json`` (Django's own JSON serialisation of every table, times to the
+microsecond, so a copy from SQLite restores into PostgreSQL and back) and ``media/...``. Content types and
 permissions are not copied: migrate makes them, and rows refer to them by natural
 key (app label and model name), which is what keeps django-reversion's history
 attached to the right models after a restore.
@@ -27,6 +27,8 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 FORMAT = "thaimuang-portal-backup/1"
+# Django's JSON, with times to the microsecond (operations/serializers.py).
+SERIAL_FORMAT = "fulljson"
 # Made by migrate on the target; rows point at them by natural key.
 NOT_COPIED = ["contenttypes", "auth.permission", "sessions"]
 # A database that holds any of these is not empty: a restore would mix two portals.
@@ -83,6 +85,7 @@ def create_backup(target: Path, *, using: str = DEFAULT_DB_ALIAS) -> Summary:
             "dumpdata",
             *[f"--exclude={label}" for label in NOT_COPIED],
             natural_foreign=True,
+            format=SERIAL_FORMAT,
             indent=None,
             database=using,
             stdout=data,
@@ -157,7 +160,8 @@ def restore_backup(source: Path, *, using: str = DEFAULT_DB_ALIAS) -> Summary:
             if not destination.is_relative_to(media_root):
                 raise BackupError(f"{NOT_A_BACKUP} ({name})")
         with tempfile.TemporaryDirectory() as scratch:
-            fixture = Path(scratch) / "data.json"
+            # loaddata picks the format from the extension.
+            fixture = Path(scratch) / f"data.{SERIAL_FORMAT}"
             fixture.write_bytes(archive.read("data.json"))
             with transaction.atomic(using=using):
                 # Rows that migrate itself made (the roles' groups) come back from the copy with their own keys.

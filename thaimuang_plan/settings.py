@@ -268,6 +268,9 @@ AXES_RESET_ON_SUCCESS = True
 # More guesses during a lockout must not keep it going for ever.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 
+# Backups (manage.py backup) keep times to the microsecond.
+SERIALIZATION_MODULES = {"fulljson": "operations.serializers"}
+
 # Retention (manage.py purge_old_records, run daily): login records and expired sessions.
 LOGIN_RECORD_RETENTION_DAYS = env_int("LOGIN_RECORD_RETENTION_DAYS", 90)
 

@@ -35,7 +35,13 @@ def _fresh_content_type_cache():
 def _everything() -> list[dict]:
     """Every row the backup promises to keep, as Django serialises it (ordered by model and key)."""
     out = io.StringIO()
-    call_command("dumpdata", *[f"--exclude={label}" for label in backup.NOT_COPIED], natural_foreign=True, stdout=out)
+    call_command(
+        "dumpdata",
+        *[f"--exclude={label}" for label in backup.NOT_COPIED],
+        natural_foreign=True,
+        format=backup.SERIAL_FORMAT,  # to the microsecond
+        stdout=out,
+    )
     return json.loads(out.getvalue())
 
 

@@ -24,7 +24,8 @@ ROUTES = {
     "plans:editions": "/plans/",
     "plans:edition": "/plans/{period}/",
     "plans:document": "/plans/{period}/document/",
-    "plans:chapter": "/plans/{period}/document/{int}/",
+    "plans:chapter": "/plans/{period}/chapters/{key}/",
+    "plans:chapter_by_position": "/plans/{period}/document/{int}/",
     "plans:search": "/plans/{period}/search/",
     "plans:privacy": "/privacy/",
     "plans:contact": "/contact/",
@@ -38,6 +39,9 @@ ROUTES = {
     "monitoring:index": "/plans/{period}/monitoring/",
     "monitoring:round": "/plans/{period}/monitoring/rounds/{int}/",
     "pdf:plan": "/plans/{period}/pdf/",
+    "editions:compare_previous": "/plans/{period}/compare/",
+    "editions:compare": "/plans/{period}/compare/{other}/",
+    "editions:compare_csv": "/plans/{period}/compare/{other}/csv/",
     "monitoring:report_pdf": "/plans/{period}/reports/{int}/pdf/",
     "insights:alignment": "/plans/{period}/alignment/",
     "insights:alignment_csv": "/plans/{period}/alignment.csv",
@@ -48,6 +52,10 @@ ROUTES = {
     # Staff pages outside the admin's own URLs; a visitor is sent to sign in.
     "operations:second_factor_setup": "/admin/second-factor/",
     "operations:second_factor_verify": "/admin/second-factor/verify/",
+    "editions_admin:revise": "/admin/editions/{int}/revise/",
+    "editions_admin:publish": "/admin/editions/{int}/publish/",
+    "editions_admin:withdraw": "/admin/editions/{int}/withdraw/",
+    "editions_admin:next_plan": "/admin/editions/{int}/next-plan/",
 }
 # Names the views read, plus a few they do not.
 PARAMETERS = ["page", "per_page", "sort", "q", "strategy", "fiscal_year", "unit", "status", "format", "x"]
@@ -58,6 +66,8 @@ text = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
 value = st.one_of(st.sampled_from(NASTY), text, st.integers().map(str))
 parts = {
     "period": st.one_of(st.just(PERIOD), st.just("2566-2568"), st.sampled_from(["2563", "x-y", "2565-2563", "๒๕๖๓-๒๕๖๕"]), text),
+    "other": st.one_of(st.just("2566-2568"), st.just(PERIOD), text),
+    "key": st.one_of(st.sampled_from(["1", "๑", "chapter-1", "intro"]), text),
     "int": st.one_of(st.integers(min_value=0, max_value=10**20), st.sampled_from([1, 2, 2563, 2564, 2565])),
     "slug": st.one_of(st.sampled_from(["it", "dla", "local", "gov40"]), st.text(alphabet=string.ascii_letters + "-_", min_size=1, max_size=20)),
     "dataset": st.one_of(st.sampled_from(["projects", "budgets", "indicators"]), text),
@@ -113,7 +123,7 @@ GRID_SKIP = {"pdf:plan", "insights:summary_pdf"}
 @pytest.mark.parametrize("name", sorted(set(ROUTES) - GRID_SKIP))
 def test_every_parameter_with_every_nasty_value(anonymous, plan, name):
     """The grid: each parameter alone with each value, on the published plan's own address."""
-    valid = {"period": PERIOD, "int": 1, "slug": "it", "dataset": "projects", "fmt": "csv"}
+    valid = {"period": PERIOD, "other": "2566-2568", "key": "1", "int": 1, "slug": "it", "dataset": "projects", "fmt": "csv"}
     if name == "monitoring:report_pdf":
         valid["int"] = 2564
     path = ROUTES[name].format(**valid)

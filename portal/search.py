@@ -9,6 +9,7 @@ same number of queries however large the plan is.
 from __future__ import annotations
 
 import html
+import unicodedata
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -47,6 +48,16 @@ class Results:
     @property
     def count(self) -> int:
         return sum(len(hits) for _, hits in self.groups)
+
+
+def clean_query(raw: str) -> str:
+    """What was typed, without control characters, trimmed to MAX_QUERY_LENGTH.
+
+    PostgreSQL refuses a NUL in a string (it was a 500), and no control character
+    can match plan text anyway.
+    """
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in raw)
+    return text.strip()[:MAX_QUERY_LENGTH]
 
 
 def query_variants(query: str) -> list[str]:

@@ -96,7 +96,7 @@ def chapter_by_position(request, period, order):
 
 def search(request, period):
     edition = edition_for(request, period)
-    query = request.GET.get("q", "").strip()[: plan_search.MAX_QUERY_LENGTH]
+    query = plan_search.clean_query(request.GET.get("q", ""))
     results = plan_search.search_edition(edition, query) if query else None
     return render(
         request,

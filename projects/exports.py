@@ -2,7 +2,8 @@
 
 All three formats carry the same columns and the same values. Numbers are
 numbers (Arabic digits, no thousands separators) so that spreadsheets and
-programs can add them up; text from the plan is as written.
+programs can add them up; text from the plan is as written, except that a
+spreadsheet must never run it (see ``spreadsheet_text``).
 """
 
 from __future__ import annotations
@@ -163,6 +164,23 @@ def indicators_dataset(edition: Edition) -> Dataset:
     return Dataset("indicators", DATASETS["indicators"], columns, rows)
 
 
+# OWASP "CSV Injection": a cell starting with one of these is read as a formula by
+# Excel, LibreOffice and Google Sheets (tab and carriage return can hide the sign
+# that follows them). Plan text comes from editors and from imported Word files.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: str) -> str:
+    """``value`` with a leading apostrophe when a spreadsheet would run it as a formula.
+
+    The apostrophe is what Excel itself shows for "text, not a formula"; a reader of the
+    CSV sees the plan's text right after it. Numbers are not text and stay numbers.
+    """
+    if value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
 BUILDERS = {"projects": projects_dataset, "budgets": budgets_dataset, "indicators": indicators_dataset}
 
 
@@ -172,12 +190,21 @@ def to_csv(dataset: Dataset) -> bytes:
     writer = csv.writer(out)
     writer.writerow([label for _, label in dataset.columns])
     for row in dataset.rows:
-        writer.writerow(["" if row[key] is None else row[key] for key, _ in dataset.columns])
+        writer.writerow([_csv_cell(row[key]) for key, _ in dataset.columns])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _csv_cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return spreadsheet_text(value)
+    return value
 
 
 def to_xlsx(dataset: Dataset) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import TYPE_STRING
     from openpyxl.styles import Font
 
     workbook = Workbook()
@@ -188,6 +215,14 @@ def to_xlsx(dataset: Dataset) -> bytes:
         cell.font = Font(bold=True)
     for row in dataset.rows:
         sheet.append([row[key] for key, _ in dataset.columns])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                # openpyxl stores any text starting with "=" as a live formula; a string cell
+                # keeps the plan's text exactly, and quotePrefix keeps it text when a
+                # resident edits the cell in Excel.
+                cell.data_type = TYPE_STRING
+                if cell.value.startswith(FORMULA_TRIGGERS):
+                    cell.quotePrefix = True
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     workbook.save(out)

@@ -2,12 +2,30 @@
 
 
 import django_tables2 as tables
+from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from projects.models import Project
 from thaimuang_plan.lib import formatting as fmt
+
+PER_PAGE = 25
+MAX_PER_PAGE = 100
+
+
+class BoundedPaginator(Paginator):
+    """A paginator that keeps ``?per_page=`` between 1 and MAX_PER_PAGE.
+
+    django-tables2 passes the visitor's number straight through: -1 crashed the page
+    and 100000 built a 1.4 MB page. Out of range means the default page size.
+    """
+
+    def __init__(self, object_list, per_page, *args, **kwargs):
+        if not 1 <= per_page <= MAX_PER_PAGE:
+            per_page = PER_PAGE
+        super().__init__(object_list, per_page, *args, **kwargs)
+
 
 
 class BahtColumn(tables.Column):

@@ -13,11 +13,9 @@ from projects import exports
 from projects.filters import ProjectFilter
 from projects.models import Project, ProjectBudget
 from projects.selectors import NO_STRATEGY, edition_budget_summary
-from projects.tables import ProjectTable
+from projects.tables import PER_PAGE, BoundedPaginator, ProjectTable
 from strategies.models import Strategy
 from thaimuang_plan.lib import formatting as fmt
-
-PER_PAGE = 25
 
 
 def project_list(request, period):
@@ -35,7 +33,7 @@ def project_list(request, period):
     )
     filterset = ProjectFilter(request.GET or None, queryset=queryset, edition=edition)
     table = ProjectTable(filterset.qs, edition=edition)
-    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    RequestConfig(request, paginate={"per_page": PER_PAGE, "paginator_class": BoundedPaginator}).configure(table)
     rows = list(table.page.object_list) if table.page else []
     context = {
         "edition": edition,

@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     *(["django_rq", "django_tasks_rq"] if _TASKS_BACKEND == "redis" else []),
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "operations",
     "plans",
     "strategies",
     "projects",
@@ -69,6 +73,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz answers before the HTTPS redirect, the host check and sessions.
+    "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -77,6 +83,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "operations.middleware.StaffSessionMiddleware",
+    "operations.middleware.StaffNoStoreMiddleware",
+    "operations.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "plans.middleware.WithdrawnEditionMiddleware",
@@ -115,9 +125,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Bounded waits, so that a database that is down or hung gives a 503 in seconds
+# instead of holding a worker until gunicorn kills it (its default timeout is 30 s).
+DB_CONNECT_TIMEOUT = env_int("DB_CONNECT_TIMEOUT", 5)
+DB_STATEMENT_TIMEOUT = env_int("DB_STATEMENT_TIMEOUT", 20)
+_db_options = DATABASES["default"].setdefault("OPTIONS", {})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several gunicorn workers share the file: wait for a lock instead of failing.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    _db_options["timeout"] = 20
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _db_options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+    _db_options.setdefault("options", f"-c statement_timeout={DB_STATEMENT_TIMEOUT * 1000}")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -247,9 +265,23 @@ PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 300)
 
 LOGIN_URL = "admin:login"
 
+# Signed-in sessions (staff only; residents get none): signed out after
+# SESSION_IDLE_MINUTES without a request (the session's expiry moves with every
+# request), and SESSION_MAX_AGE_HOURS after signing in whatever happens
+# (operations.middleware.StaffSessionMiddleware).
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_MAX_AGE = env_int("SESSION_MAX_AGE_HOURS", 8) * 60 * 60
+
+# Second factor (django-otp): required for the admin in production; tests and
+# development turn it on only where they test it.
+OTP_REQUIRED = env_bool("OTP_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", default="แผนแม่บทไอที")
+
 # Security. Cookies are only set for signed-in editors; residents get none.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", True) else None
+BEHIND_PROXY = env_bool("BEHIND_PROXY", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -277,13 +309,31 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Admin login throttling: five failures lock the username and address pair for an hour.
+# How many proxies we run in front of the app (each appends to X-Forwarded-For);
+# the visitor's address is read from that position (operations/clientip.py).
+PROXY_COUNT = env_int("PROXY_COUNT", env_int("AXES_PROXY_COUNT", 1 if BEHIND_PROXY else 0))
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("PROXY_COUNT must be 0 or more.")
+
+# Admin login throttling (operations/lockout.py): AXES_FAILURE_LIMIT failures lock
+# one username from one address; ADDRESS_FAILURE_LIMIT failures from one address
+# across usernames lock that address. For AXES_COOLOFF_TIME hours.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+ADDRESS_FAILURE_LIMIT = env_int("ADDRESS_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "operations.lockout.LoginAttemptHandler"
+AXES_CLIENT_IP_CALLABLE = "operations.clientip.client_ip"
+AXES_LOCKOUT_CALLABLE = "operations.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 1 if env_bool("BEHIND_PROXY", True) else 0)
+# More guesses during a lockout must not keep it going for ever.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+
+# Backups (manage.py backup) keep times to the microsecond.
+SERIALIZATION_MODULES = {"fulljson": "operations.serializers"}
+
+# Retention (manage.py purge_old_records, run daily): login records and expired sessions.
+LOGIN_RECORD_RETENTION_DAYS = env_int("LOGIN_RECORD_RETENTION_DAYS", 90)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,13 @@
+"""Facts about how the portal is run, for the notices residents read."""
+
+from django import template
+from django.conf import settings
+
+from thaimuang_plan.lib.thai import with_digits
+
+register = template.Library()
+
+
+@register.simple_tag
+def login_record_retention_days() -> str:
+    return with_digits(settings.LOGIN_RECORD_RETENTION_DAYS, settings.PORTAL_DIGITS)

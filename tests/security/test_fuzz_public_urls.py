@@ -56,6 +56,7 @@ ROUTES = {
     "editions_admin:publish": "/admin/editions/{int}/publish/",
     "editions_admin:withdraw": "/admin/editions/{int}/withdraw/",
     "editions_admin:next_plan": "/admin/editions/{int}/next-plan/",
+    "audit:history": "/admin/history/",
 }
 # Names the views read, plus a few they do not.
 PARAMETERS = ["page", "per_page", "sort", "q", "strategy", "fiscal_year", "unit", "status", "format", "x"]

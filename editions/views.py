@@ -12,11 +12,11 @@ from django.urls import NoReverseMatch, reverse
 from editions.compare import compare_editions, previous_edition
 from plans.access import edition_for
 from plans.models import Edition
+from thaimuang_plan.lib.spreadsheet import safe_cell
 from thaimuang_plan.lib.thai import format_year
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection");
 # tab and carriage return can hide the sign after them. Plan text comes from editors and Word files.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _pair(request, period, other) -> tuple[Edition, Edition]:
@@ -73,8 +73,7 @@ def compare(request, period, other):
 
 
 def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+    return safe_cell(value)
 
 
 def _amount(value):

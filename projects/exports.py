@@ -19,6 +19,7 @@ from django.db.models import Prefetch
 from plans.models import Edition
 from projects.models import Project, ProjectBudget
 from strategies.models import Indicator, IndicatorTarget
+from thaimuang_plan.lib.spreadsheet import FORMULA_TRIGGERS, safe_cell
 
 DATASETS = {
     "projects": "บัญชีโครงการ",
@@ -164,21 +165,10 @@ def indicators_dataset(edition: Edition) -> Dataset:
     return Dataset("indicators", DATASETS["indicators"], columns, rows)
 
 
-# OWASP "CSV Injection": a cell starting with one of these is read as a formula by
-# Excel, LibreOffice and Google Sheets (tab and carriage return can hide the sign
-# that follows them). Plan text comes from editors and from imported Word files.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def spreadsheet_text(value: str) -> str:
-    """``value`` with a leading apostrophe when a spreadsheet would run it as a formula.
-
-    The apostrophe is what Excel itself shows for "text, not a formula"; a reader of the
-    CSV sees the plan's text right after it. Numbers are not text and stay numbers.
-    """
-    if value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+    """``value`` with a leading apostrophe when a spreadsheet would run it as a formula
+    (the one rule, ``thaimuang_plan.lib.spreadsheet``). Numbers are not text and stay numbers."""
+    return safe_cell(value)
 
 
 BUILDERS = {"projects": projects_dataset, "budgets": budgets_dataset, "indicators": indicators_dataset}

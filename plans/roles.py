@@ -6,6 +6,10 @@ the groups exist on every database, and tests read the same table.
 
 EDITORS = "คณะทำงานเทคโนโลยีสารสนเทศ"
 COMMITTEE = "คณะกรรมการติดตามและประเมินผล"
+# The host (a province, the DLA, a provider) that runs one deployment for many organizations:
+# creates organizations and says who belongs to each. Editors and the committee act only
+# within their memberships (plans.models.Membership, plans.tenancy).
+HOSTS = "ผู้ดูแลระบบของผู้ให้บริการ"
 
 ALL = ("add", "change", "delete", "view")
 VIEW = ("view",)
@@ -13,7 +17,6 @@ VIEW = ("view",)
 # (app_label, model) -> actions, per role. Plan content is the editors' alone;
 # the committee reads it and writes only the monitoring records.
 PLAN_CONTENT = [
-    ("plans", "organization"),
     ("plans", "edition"),
     ("plans", "section"),
     ("plans", "block"),
@@ -45,6 +48,8 @@ MONITORING_RECORDS: list[tuple[str, str]] = [
 ROLES: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
     EDITORS: {
         **{model: ALL for model in PLAN_CONTENT},
+        # Their own organization's details, not the list of organizations.
+        ("plans", "organization"): ("change", "view"),
         ("plans", "importflag"): ("change", "view"),
         # Uploading a plan file, reviewing what was read and confirming it (importer.PlanImport).
         ("importer", "planimport"): ("add", "change", "view"),
@@ -54,9 +59,16 @@ ROLES: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
     },
     COMMITTEE: {
         **{model: VIEW for model in PLAN_CONTENT},
+        ("plans", "organization"): VIEW,
         **{model: ALL for model in MONITORING_RECORDS},
         ("monitoring", "evaluationround", "publish_evaluationround"): (),
         ("monitoring", "evaluationround", "export_report"): (),
+    },
+    HOSTS: {
+        ("plans", "organization"): ALL,
+        ("plans", "membership"): ALL,
+        ("plans", "organization", "host_organizations"): (),
+        ("auth", "user"): ("add", "change", "view"),
     },
 }
 

@@ -1,14 +1,18 @@
 from .base import PlanContent, SampleFlag, parent_of
 from .document import Block, Section, SwotItem
 from .edition import (
+    RESERVED_SLUGS,
     Edition,
     EditionQuerySet,
     EditionStatusChange,
     Organization,
     parse_edition_address,
     parse_period,
+    suggest_organization_slug,
+    validate_organization_slug,
 )
 from .imports import ImportFlag
+from .membership import Membership
 
 __all__ = [
     "Block",
@@ -16,7 +20,9 @@ __all__ = [
     "EditionQuerySet",
     "EditionStatusChange",
     "ImportFlag",
+    "Membership",
     "Organization",
+    "RESERVED_SLUGS",
     "PlanContent",
     "SampleFlag",
     "Section",
@@ -24,4 +30,6 @@ __all__ = [
     "parse_edition_address",
     "parent_of",
     "parse_period",
+    "suggest_organization_slug",
+    "validate_organization_slug",
 ]

@@ -33,7 +33,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="organization",
             name="slug",
-            field=models.SlugField(max_length=40, null=True, verbose_name="ที่อยู่เว็บของหน่วยงาน"),
+            # No index yet: the unique field below makes it (with PostgreSQL's _like twin), and
+            # an index made here would clash with it by name.
+            field=models.SlugField(db_index=False, max_length=40, null=True, verbose_name="ที่อยู่เว็บของหน่วยงาน"),
         ),
         migrations.AddField(
             model_name="organization",

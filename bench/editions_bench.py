@@ -4,7 +4,7 @@ for a plan and the same plan ten times larger, measured in one run.
     DEBUG=1 .venv/bin/python bench/editions_bench.py
 
 Uses DATABASE_URL if set, else a fresh scratch SQLite file in /tmp. Builds the page tests'
-Tai Mueang plan (tests/pages/factories.py) at scale 1 and 10, then prints for each: rows in
+Tai Mueang plan (tests/factories.py) at scale 1 and 10, then prints for each: rows in
 the plan, seconds and queries to start a revision (the full copy), to run the checks and to
 compare the two editions; and the ratios large/small. Queries should not grow with the plan
 (the ratio stays 1.0); time should grow no faster than the rows.
@@ -42,7 +42,7 @@ def main() -> None:
     from editions.copy import PARTS
     from editions.services import revision_start
     from plans.models import Organization
-    from tests.pages.factories import build_plan
+    from tests.factories import build_plan
 
     organization = Organization.objects.create(name="องค์การบริหารส่วนตำบลทดสอบความเร็ว")
     figures = {}

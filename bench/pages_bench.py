@@ -59,7 +59,7 @@ def prepare_database(env: dict, scale: int) -> None:
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "createcachetable"], env=env, check=True, cwd=ROOT)
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True, cwd=ROOT)
-    script = f"import django; django.setup(); from tests.pages.factories import build_plan; build_plan(scale={scale})"
+    script = f"import django; django.setup(); from tests.factories import build_plan; build_plan(scale={scale})"
     subprocess.run([PYTHON, "-c", script], env={**env, "PDF_RENDER_DELAY": "3600"}, check=True, cwd=ROOT)
 
 

@@ -4,8 +4,8 @@ same HTML, the render as the task runs it, and the download of the stored file.
     DEBUG=1 .venv/bin/python bench/pdf_bench.py [--scales 1 10 40]
 
 Uses DATABASE_URL if set, else a scratch SQLite file in /tmp. The plan is the
-PDF tests' Tai Mueang-shaped factory (tests/pdf/factories.py, 16 projects) with
-its projects multiplied by each scale. Prints, in one run, per size:
+tests' Tai Mueang plan (tests/factories.py) at scale 4 (16 projects, 12 IT
+strategies) times each scale. Prints, in one run, per size:
 - the render as the worker runs it (printing.limits: a forked child, its time
   and peak resident memory), pages and bytes;
 - Chromium ``--print-to-pdf`` of the same HTML (wall time of a fresh process);
@@ -61,11 +61,11 @@ def render_in_fresh_process(html_path: str, pdf_path: str) -> None:
 
 def build(scale: int):
     from plans.models import Edition
-    from tests.pdf.factories import build_plan
+    from tests.factories import build_plan
 
     start_year = 2563 + 3 * scale  # one edition per size, side by side in one database
     Edition.objects.filter(start_year=start_year).delete()
-    return build_plan(start_year=start_year, end_year=start_year + 2, projects=16 * scale)
+    return build_plan(start_year=start_year, end_year=start_year + 2, scale=4 * scale)
 
 
 def render_as_the_task_does(html: str):

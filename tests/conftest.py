@@ -7,6 +7,7 @@ from django.test import override_settings
 
 from plans.models import Edition, Organization
 from plans.roles import COMMITTEE, EDITORS
+from tests.factories import PLAN_TITLE, tai_mueang
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -49,7 +50,7 @@ def superuser(db) -> User:
 
 @pytest.fixture
 def organization(db) -> Organization:
-    return Organization.objects.create(name="องค์การบริหารส่วนตำบลท้ายเหมือง", short_name="อบต.ท้ายเหมือง")
+    return tai_mueang()
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ def edition(organization) -> Edition:
     """A draft edition for 2563-2565."""
     return Edition.objects.create(
         organization=organization,
-        title="แผนแม่บทเทคโนโลยีสารสนเทศ",
+        title=PLAN_TITLE,
         start_year=2563,
         end_year=2565,
     )

@@ -9,7 +9,7 @@ from django.urls import NoReverseMatch, reverse
 
 from monitoring.models import EvaluationRound
 from plans.models import Edition, ImportFlag
-from tests.pages.factories import build_plan
+from tests.factories import build_plan
 
 
 def build_walk_data():

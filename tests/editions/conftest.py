@@ -7,7 +7,7 @@ from django.test import Client
 
 from editions.services import revision_start
 from plans.models import Edition
-from tests.pages.factories import build_plan
+from tests.factories import build_plan
 
 PERIOD = "2563-2565"
 APPROVAL = "มติสภา อบต.ท้ายเหมือง สมัยสามัญ สมัยที่ ๒ ครั้งที่ ๑/๒๕๖๔"

@@ -10,7 +10,7 @@ from editions.services import CHECKS_CHANGED, NOT_ACKNOWLEDGED, PublishRefused, 
 from plans.models import Block, Edition, ImportFlag, Section
 from projects.models import Project, ProjectBudget
 from strategies.models import Goal, Indicator, IndicatorTarget, Strategy, Tactic
-from tests.pages.factories import build_plan
+from tests.factories import build_plan
 
 
 @pytest.fixture

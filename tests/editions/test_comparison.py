@@ -101,7 +101,7 @@ def test_the_comparison_takes_the_same_number_of_queries_whatever_the_size(db):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tests.pages.factories import build_plan
+    from tests.factories import build_plan
 
     small = build_plan()
     large = build_plan(organization=small.organization, start_year=2566, end_year=2568, scale=10, status="draft")

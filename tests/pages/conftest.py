@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from plans.models import Edition
-from tests.pages.factories import build_plan
+from tests.factories import build_plan
 
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "tai_mueang_2563-2565.txt"
 PERIOD = "2563-2565"

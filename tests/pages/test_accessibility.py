@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connections
 
 from monitoring.models import EvaluationRound
-from tests.pages.factories import build_plan
+from tests.factories import build_plan
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

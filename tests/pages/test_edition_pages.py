@@ -2,8 +2,8 @@ import re
 
 from django.urls import reverse
 
+from tests.factories import DLA_VISION, FOREWORD, OBJECTIVE_1
 from tests.pages.conftest import PERIOD
-from tests.pages.factories import DLA_VISION, FOREWORD, OBJECTIVE_1
 
 
 def test_home_shows_the_current_plan_with_its_figures(client, plan):

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plans.models import Block, Edition, Section
-from tests.pages.factories import build_plan
+from tests.factories import build_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@ import re
 from django.urls import reverse
 
 from projects.models import Project
+from tests.factories import build_plan
 from tests.pages.conftest import PERIOD
-from tests.pages.factories import build_plan
 
 LIST = reverse("projects:list", kwargs={"period": PERIOD})
 

@@ -3,7 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.pages.factories import build_plan
+from tests.factories import build_plan
 
 PAGES = [
     "/plans/{p}/",

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
+from tests.factories import DLA_TACTIC_6_6
 from tests.pages.conftest import PERIOD
-from tests.pages.factories import DLA_TACTIC_6_6
 
 
 def test_the_index_lists_every_framework_and_the_it_strategies_alignment(client, plan):

@@ -24,7 +24,7 @@ NEW_TEXT = "ข้อความที่แก้ผ่านเว็บอ�
 SETUP = """
 from django.contrib.auth.models import User
 from plans.models import Block
-from tests.pages.factories import build_plan
+from tests.factories import build_plan
 edition = build_plan()
 User.objects.create_superuser("admin", password="two-process-pass")
 block = Block.objects.filter(section__edition=edition, kind=Block.Kind.PARAGRAPH).select_related("section").first()

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from plans.models import Edition
+from tests.factories import build_plan
 from tests.pdf.conftest import PERIOD, Pdf, squash
-from tests.pdf.factories import build_plan
 
 pytestmark = pytest.mark.django_db
 

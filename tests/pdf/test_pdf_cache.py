@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from plans.models import Block
 from printing.models import RenderedDocument
+from tests.factories import build_plan
 from tests.pdf.conftest import PERIOD, Pdf, squash
-from tests.pdf.factories import build_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from printing import store
 from printing.models import RenderedDocument
 from printing.responses import parse_range
+from tests.factories import build_plan
 from tests.pdf.conftest import PERIOD
-from tests.pdf.factories import build_plan
 
 pytestmark = pytest.mark.django_db
 URL = reverse("pdf:plan", kwargs={"period": PERIOD})

@@ -9,17 +9,17 @@ from django.urls import reverse
 from plans.models import Edition, Section
 from projects.models import Project
 from strategies.models import Strategy
+from tests.factories import build_plan
 from tests.pdf.conftest import PERIOD, THAI_TO_ARABIC, Pdf, WorkerClient, squash
-from tests.pdf.factories import build_plan
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def plan_pdf(django_db_blocker, cache_table):
-    """Build the plan and download its PDF once (about 5-10 s), then clean up."""
+    """Build the plan (16 projects) and download its PDF once (about 5-10 s), then clean up."""
     with django_db_blocker.unblock():
-        edition = build_plan()
+        edition = build_plan(scale=4)
         response = WorkerClient(HTTP_HOST="localhost").get(reverse("pdf:plan", kwargs={"period": PERIOD}))
         assert response.status_code == 200, response.content[:500]
         pdf = Pdf(response.content)
@@ -106,9 +106,9 @@ def squash_marks_keep_lines(text):
 
 def test_long_tables_repeat_their_header_on_every_page(plan_pdf):
     pdf, _, _ = plan_pdf
-    # The local development plan's 26 indicators run over two pages.
-    first = next(n for n in range(1, pdf.page_count + 1) if "๑) จัดกิจกรรม" in pdf.page_text(n))
-    last = next(n for n in range(1, pdf.page_count + 1) if "๒๖) จัดกิจกรรม" in pdf.page_text(n))
+    # The local development plan's indicators (๑๒) to ๒๖) in the source) run over two pages.
+    first = next(n for n in range(1, pdf.page_count + 1) if "๑๒) สร้างตลาดกลาง" in pdf.page_text(n))
+    last = next(n for n in range(1, pdf.page_count + 1) if "๒๖) ร้อยละของผู้รับบริการ" in pdf.page_text(n))
     assert last > first
     for n in range(first, last + 1):
         assert squash("ค่าเป้าหมาย") in squash(pdf.page_text(n))

@@ -7,9 +7,8 @@ from django.urls import reverse
 
 from plans.models import Edition
 from projects.models import Project
-from tests.monitoring.conftest import make_round, record
+from tests.factories import build_plan, make_round, record
 from tests.pdf.conftest import PERIOD, Pdf, squash
-from tests.pdf.factories import build_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +17,7 @@ URL = reverse("monitoring:report_pdf", kwargs={"period": PERIOD, "fiscal_year": 
 
 @pytest.fixture
 def plan():
-    edition = build_plan(projects=3)
+    edition = build_plan()
     round_ = make_round(edition, name="รอบ ๑๒ เดือน", months=12, report=dt.date(2021, 10, 31))
     for project in Project.objects.filter(edition=edition):
         record(round_, project, percent=60, spent=10_000)

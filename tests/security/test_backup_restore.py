@@ -16,7 +16,7 @@ from reversion.models import Version
 
 from operations import backup
 from projects.models import Project
-from tests.pages.factories import build_plan
+from tests.factories import build_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django_tasks import TaskResultStatus
 from portal.pdf import documents as plan_documents
 from printing import limits, queue
 from printing.models import RenderedDocument
+from tests.factories import build_plan
 from tests.pdf.conftest import PERIOD
-from tests.pdf.factories import build_plan
 
 pytestmark = pytest.mark.django_db
 URL = reverse("pdf:plan", kwargs={"period": PERIOD})

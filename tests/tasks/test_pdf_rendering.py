@@ -12,8 +12,8 @@ from plans.models import Block, Edition
 from portal.pdf import documents as plan_documents
 from printing import documents, queue
 from printing.models import RenderedDocument
+from tests.factories import build_plan
 from tests.pdf.conftest import PERIOD, Pdf, squash
-from tests.pdf.factories import build_plan
 
 pytestmark = pytest.mark.django_db
 URL = reverse("pdf:plan", kwargs={"period": PERIOD})
@@ -183,7 +183,7 @@ def test_publishing_a_round_renders_the_years_public_report(plan, no_delay, djan
 
     from monitoring import printed_report
     from projects.models import Project
-    from tests.monitoring.conftest import make_round, record
+    from tests.factories import make_round, record
 
     edition = plan()
     with django_capture_on_commit_callbacks(execute=True):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
-import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
@@ -18,6 +17,7 @@ from django.utils import timezone
 
 from editions.checks import CheckReport, run_checks
 from editions.copy import DOCUMENT_PARTS, PARTS, copy_edition
+from plans import revisions
 from plans.models import Edition, EditionStatusChange
 from projects.models import Project, ProjectBudget
 from strategies.models import Framework, Indicator, IndicatorTarget
@@ -56,12 +56,6 @@ def _record(edition: Edition, old_status: str, *, user=None, note: str = "", at=
     )
 
 
-def _set_user(user, comment: str) -> None:
-    if user is not None and user.is_authenticated:
-        reversion.set_user(user)
-    reversion.set_comment(comment)
-
-
 @transaction.atomic
 def revision_start(
     *, edition: Edition, kind: str, approval_reference: str, approved_on: dt.date | None, user=None, is_sample=False
@@ -82,27 +76,26 @@ def revision_start(
     if draft is not None:
         raise ValidationError(DRAFT_REVISION_EXISTS.format(draft=draft))
     number = (same_period.aggregate(n=Max("revision_number"))["n"] or 0) + 1
-    with reversion.create_revision():
-        revision = Edition(
-            organization=edition.organization,
-            title=edition.title,
-            start_year=edition.start_year,
-            end_year=edition.end_year,
-            foreword_signatory=edition.foreword_signatory,
-            source_name=edition.source_name,
-            source_sha256=edition.source_sha256,
-            revision_kind=kind,
-            revision_number=number,
-            approval_reference=approval_reference.strip(),
-            approved_on=approved_on,
-            based_on=edition,
-            is_sample=is_sample or edition.is_sample,
-        )
+    revision = Edition(
+        organization=edition.organization,
+        title=edition.title,
+        start_year=edition.start_year,
+        end_year=edition.end_year,
+        foreword_signatory=edition.foreword_signatory,
+        source_name=edition.source_name,
+        source_sha256=edition.source_sha256,
+        revision_kind=kind,
+        revision_number=number,
+        approval_reference=approval_reference.strip(),
+        approved_on=approved_on,
+        based_on=edition,
+        is_sample=is_sample or edition.is_sample,
+    )
+    with revisions.revision(user=user, comment=f"จัดทำ{revision.revision_label}จาก{edition.edition_label}"):
         revision.full_clean()
         revision.save()
         copy_edition(source=edition, target=revision)
         _record(revision, "", user=user, note=f"จัดทำจาก{edition.edition_label}")
-        _set_user(user, f"จัดทำ{revision.revision_label}จาก{edition.edition_label}")
     return revision
 
 
@@ -136,7 +129,7 @@ def edition_publish(
     if missing:
         raise PublishRefused(NOT_ACKNOWLEDGED.format(titles=", ".join(missing)), report)
     now = timezone.now()
-    with reversion.create_revision():
+    with revisions.revision(user=user, comment="เผยแพร่แผน"):
         for older in locked.values():
             if older.pk != edition.pk and older.status == Edition.Status.PUBLISHED:
                 older.status = Edition.Status.ARCHIVED
@@ -151,7 +144,6 @@ def edition_publish(
         edition.save(update_fields=["status", "published_at", "withdrawn_at", "withdrawal_reason", "updated_at"])
         acknowledged_titles = ", ".join(r.check.title for r in report.warnings)
         _record(edition, old_status, user=user, at=now, note=f"ยืนยันแล้ว: {acknowledged_titles}" if acknowledged_titles else "")
-        _set_user(user, "เผยแพร่แผน")
     return edition
 
 
@@ -173,14 +165,13 @@ def edition_withdraw(*, edition: Edition, reason: str, user=None) -> Edition:
         raise ValidationError(WITHDRAW_ONLY_PUBLIC)
     if not reason.strip():
         raise ValidationError(WITHDRAW_REASON_REQUIRED)
-    with reversion.create_revision():
+    with revisions.revision(user=user, comment="ยกเลิกการเผยแพร่"):
         old_status = edition.status
         edition.status = Edition.Status.WITHDRAWN
         edition.withdrawn_at = timezone.now()
         edition.withdrawal_reason = reason.strip()
         edition.save(update_fields=["status", "withdrawn_at", "withdrawal_reason", "updated_at"])
         _record(edition, old_status, user=user, at=edition.withdrawn_at, note=edition.withdrawal_reason)
-        _set_user(user, "ยกเลิกการเผยแพร่")
     return edition
 
 
@@ -248,7 +239,7 @@ def next_plan_start(
     parts = [p for p in PARTS if copy_document or p.model not in DOCUMENT_PARTS]
     # The committee has its own term and the import flags are about the old source file.
     parts = [p for p in parts if p.model._meta.model_name not in {"committee", "committeemember", "importflag"}]
-    with reversion.create_revision():
+    with revisions.revision(user=user, comment=f"เริ่มแผนใหม่จาก{_name(edition)}"):
         new = Edition(
             organization=edition.organization,
             title=title.strip(),
@@ -261,5 +252,4 @@ def next_plan_start(
         new.save()
         copy_edition(source=edition, target=new, parts=parts, adjust=adjust)
         _record(new, "", user=user, note=f"เริ่มจาก{_name(edition)}")
-        _set_user(user, f"เริ่มแผนใหม่จาก{_name(edition)}")
     return new

@@ -7,7 +7,6 @@ of a year show and edit the same results; the screen says so.
 
 from __future__ import annotations
 
-import reversion
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,6 +17,7 @@ from django.template.response import TemplateResponse
 from monitoring.models import EvaluationRound, IndicatorResult
 from monitoring.selectors import it_plan_indicators
 from plans.forms import LOCK_FIELD, STALE_SAVE, ThaiDecimalField, ThaiNumberInput, token_of
+from plans.revisions import revision
 from thaimuang_plan.lib.formatting import digits
 from thaimuang_plan.lib.thai import leading_number
 
@@ -115,12 +115,9 @@ class ResultsEntry:
 
 def results_save(*, records: list[IndicatorResult], user=None) -> int:
     """Save the results of the screen in one transaction and one history entry."""
-    with transaction.atomic(), reversion.create_revision():
+    with transaction.atomic(), revision(user=user, comment=f"บันทึกผลตามตัวชี้วัด {len(records)} ตัวชี้วัด"):
         for record in records:
             record.save()
-        if user is not None and user.is_authenticated:
-            reversion.set_user(user)
-        reversion.set_comment(f"บันทึกผลตามตัวชี้วัด {len(records)} ตัวชี้วัด")
     return len(records)
 
 

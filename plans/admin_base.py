@@ -42,6 +42,7 @@ from plans.forms import (
     ThaiNumberInput,
     token_of,
 )
+from plans.revisions import revision
 from plans.widgets import THAI_DATE_FIELDS
 from thaimuang_plan.lib.thai import to_thai_digits
 
@@ -54,6 +55,7 @@ THAI_NUMBER_FIELDS = {
 }
 
 RENUMBER_STEP = 10
+RENUMBER = "เรียงลำดับใหม่ (๑๐, ๒๐, ๓๐ …)"
 RENUMBERED = "เรียงลำดับใหม่แล้ว {count} รายการ (ลำดับเป็น ๑๐, ๒๐, ๓๐ … แทรกรายการใหม่ระหว่างกลางได้โดยใช้เลขที่อยู่ระหว่างนั้น)"
 
 STALE_ACTION = (
@@ -159,7 +161,7 @@ class PlanContentAdmin(HistoryAdminMixin, ThaiDisplayAdminMixin, VersionAdmin):
     def _has_order_field(self) -> bool:
         return any(f.name == "order" for f in self.model._meta.get_fields())
 
-    @admin.action(description="เรียงลำดับใหม่ (๑๐, ๒๐, ๓๐ …)")
+    @admin.action(description=RENUMBER)
     def renumber_selected(self, request, queryset):
         # Renumber every sibling of the chosen rows, not only the chosen ones,
         # so that the new numbers cannot collide with the rest of the list.
@@ -170,7 +172,7 @@ class PlanContentAdmin(HistoryAdminMixin, ThaiDisplayAdminMixin, VersionAdmin):
             for key in set(queryset.values_list(*attnames)):
                 parents |= Q(**dict(zip(attnames, key, strict=True)))
             queryset = self.model._default_manager.filter(parents)
-        with self.create_revision(request):
+        with revision(user=request.user, comment=RENUMBER):
             done = renumber(queryset, group_by=group_by)
         self.message_user(request, RENUMBERED.format(count=to_thai_digits(done)), messages.SUCCESS)
 

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
 from plans.forms import STALE_SAVE, token_of
+from plans.revisions import revision
 from strategies.models import Framework, Indicator, IndicatorTarget
 from thaimuang_plan.lib.formatting import digits
 from thaimuang_plan.lib.thai import leading_number
@@ -72,7 +73,7 @@ def grid_rows(framework, indicators, data=None):
 def grid_save(*, framework, rows, user=None) -> tuple[int, int, int]:
     """Create, change and delete targets to match the cells; one history entry."""
     added = changed = removed = 0
-    with transaction.atomic(), reversion.create_revision():
+    with transaction.atomic(), revision(user=user, comment=f"แก้ค่าเป้าหมายรายปีของ “{framework}” ในตาราง"):
         for indicator, cells in rows:
             touched = False
             for cell in cells:
@@ -94,9 +95,6 @@ def grid_save(*, framework, rows, user=None) -> tuple[int, int, int]:
                     touched = True
             if touched:
                 reversion.add_to_revision(indicator)
-        if user is not None and user.is_authenticated:
-            reversion.set_user(user)
-        reversion.set_comment(f"แก้ค่าเป้าหมายรายปีของ “{framework}” ในตาราง")
     return added, changed, removed
 
 

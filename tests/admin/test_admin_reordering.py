@@ -1,7 +1,9 @@
 """Reordering without retyping: one action gives a list 10, 20, 30 ... again."""
 
 from django.urls import reverse
+from reversion.models import Version
 
+from plans.admin_base import RENUMBER
 from strategies.models import Strategy
 
 
@@ -14,6 +16,9 @@ def test_renumbering_restores_even_gaps_in_the_current_order(client, editor, fra
     assert response.status_code == 302
     ordered = list(framework.strategies.order_by("order").values_list("pk", "order"))
     assert ordered == [(first.pk, 10), (inserted.pk, 20), (second.pk, 30)]
+    # The history says who renumbered and what they did.
+    revision = Version.objects.get_for_object(inserted).get().revision
+    assert (revision.user, revision.comment) == (editor, RENUMBER)
 
 
 def test_the_framework_page_shows_points_and_strategies_in_order(client, editor, framework):

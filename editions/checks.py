@@ -25,6 +25,7 @@ from editions.consistency import ConsistencyFacts, load_consistency_facts
 from plans.models import Block, Edition, ImportFlag, Section
 from projects.models import Project, ProjectBudget
 from strategies.models import Framework, Goal, Indicator, IndicatorTarget, Strategy, Tactic
+from thaimuang_plan.lib.formatting import project_label, strategy_label
 from thaimuang_plan.lib.thai import format_year, format_year_range, to_thai_digits
 
 
@@ -112,11 +113,11 @@ def _admin(model: type[models.Model], pk=None, **filters) -> str:
 
 
 def _strategy_name(strategy: Strategy) -> str:
-    return f"ยุทธศาสตร์ที่ {to_thai_digits(strategy.number)} {strategy.title[:80]}"
+    return f"{strategy_label(strategy.number)} {strategy.title[:80]}"
 
 
 def _project_name(project: Project) -> str:
-    return f"โครงการที่ {to_thai_digits(project.number)} {project.name[:80]}"
+    return f"{project_label(project.number)} {project.name[:80]}"
 
 
 # --- the checks ------------------------------------------------------------

@@ -19,6 +19,7 @@ from django.db.models import Prefetch
 from plans.models import Block, Edition, Section
 from projects.models import Project, ProjectBudget
 from strategies.models import Framework, Goal, Indicator, IndicatorTarget, Strategy, Tactic
+from thaimuang_plan.lib.formatting import project_label, strategy_label
 from thaimuang_plan.lib.richtext import to_plain_text
 from thaimuang_plan.lib.thai import format_year, to_thai_digits
 
@@ -128,7 +129,7 @@ def snapshot(edition: Edition) -> Snapshot:
         key = (framework.slug, s.number, seen[(framework.slug, s.number)])
         strategy_key[s.pk] = key
         repeat = f" (ครั้งที่ {to_thai_digits(key[2])})" if key[2] > 1 else ""
-        label = f"{_framework_label(framework)}: ยุทธศาสตร์ที่ {to_thai_digits(s.number)}{repeat}"
+        label = f"{_framework_label(framework)}: {strategy_label(s.number)}{repeat}"
         items["strategies"][key] = (label, {"ชื่อยุทธศาสตร์": s.title, "คำอธิบาย": s.description})
     goal_key = {}
     for g in Goal.objects.filter(strategy__framework__edition=edition).order_by("strategy", "order", "pk"):
@@ -162,10 +163,10 @@ def snapshot(edition: Edition) -> Snapshot:
         names[p.number] = p.name
         budgets[p.number] = {b.fiscal_year: b.amount for b in p.budgets.all()}
         items["projects"][(p.number,)] = (
-            f"โครงการที่ {to_thai_digits(p.number)}",
+            project_label(p.number),
             {
                 "ชื่อโครงการ": p.name,
-                "ยุทธศาสตร์": f"ยุทธศาสตร์ที่ {to_thai_digits(p.strategy.number)}" if p.strategy else "",
+                "ยุทธศาสตร์": strategy_label(p.strategy.number) if p.strategy else "",
                 "กลยุทธ์": p.tactic.text if p.tactic else "",
                 "หน่วยงานรับผิดชอบ": p.unit.name if p.unit else "",
                 "ระยะเวลาดำเนินการ": p.duration,
@@ -217,7 +218,7 @@ def _budget_changes(old: Snapshot, new: Snapshot) -> list[Change]:
             continue
         status = ADDED if number not in old.budgets else REMOVED if number not in new.budgets else CHANGED
         name = new.project_names.get(number) or old.project_names.get(number, "")
-        changes.append(Change(status, f"โครงการที่ {to_thai_digits(number)} {name}", fields))
+        changes.append(Change(status, f"{project_label(number)} {name}", fields))
     return changes
 
 

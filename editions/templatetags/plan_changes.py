@@ -3,9 +3,8 @@
 from decimal import Decimal
 
 from django import template
-from django.conf import settings
 
-from thaimuang_plan.lib.thai import format_baht
+from thaimuang_plan.lib.formatting import baht
 
 register = template.Library()
 
@@ -16,7 +15,7 @@ def signed_baht(value) -> str:
         return ""
     value = Decimal(str(value))
     sign = "+" if value > 0 else "−" if value < 0 else ""
-    return sign + format_baht(abs(value), digits=settings.PORTAL_DIGITS)
+    return sign + baht(abs(value))
 
 
 @register.filter

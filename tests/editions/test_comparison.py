@@ -111,3 +111,12 @@ def test_the_comparison_takes_the_same_number_of_queries_whatever_the_size(db):
             compare_editions(edition, edition)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_comparison_writes_its_own_numbers_in_the_portals_digit_style(client, settings, plan, changed):
+    settings.PORTAL_DIGITS = "arabic"
+    by_title = {g.title: g for g in compare_editions(plan, changed).groups}
+    assert [c.label for c in by_title["ยุทธศาสตร์"].changes] == ["แผนแม่บทไอที: ยุทธศาสตร์ที่ 2"]
+    assert [c.label for c in by_title["โครงการ"].changes] == ["โครงการที่ 4"]
+    html = client.get(COMPARE).content.decode()
+    assert "+10,000" in html and "−110,000" in html

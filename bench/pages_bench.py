@@ -69,23 +69,24 @@ from django.urls import reverse
 from plans.models import Edition, Section
 from projects.models import Project
 from strategies.models import Framework
-e = Edition.objects.current(); p = e.slug
+e = Edition.objects.select_related("organization").current(); a = e.address_kwargs; org = {"org": a["org"]}
 chapters = list(Section.objects.filter(edition=e, parent=None).order_by("order"))
 framework = Framework.objects.filter(edition=e).order_by("order", "pk").first()
 project = Project.objects.filter(edition=e).order_by("number").first()
 pages = [
-    ("home /", "/"),
-    ("edition", reverse("plans:edition", kwargs={"period": p})),
-    ("document contents", reverse("plans:document", kwargs={"period": p})),
-    ("first chapter", reverse("plans:chapter", kwargs={"period": p, "key": chapters[0].key})),
-    ("last chapter", reverse("plans:chapter", kwargs={"period": p, "key": chapters[-1].key})),
-    ("strategies", reverse("strategies:index", kwargs={"period": p})),
-    ("framework page", reverse("strategies:framework", kwargs={"period": p, "slug": framework.slug})),
-    ("project list", reverse("projects:list", kwargs={"period": p})),
-    ("project page", reverse("projects:detail", kwargs={"period": p, "number": project.number})),
-    ("projects summary", reverse("projects:summary", kwargs={"period": p})),
-    ("monitoring", reverse("monitoring:index", kwargs={"period": p})),
-    ("editions list", reverse("plans:editions")),
+    ("home /<org>/", reverse("plans:home", kwargs=org)),
+    ("edition", reverse("plans:edition", kwargs=a)),
+    ("document contents", reverse("plans:document", kwargs=a)),
+    ("first chapter", reverse("plans:chapter", kwargs={**a, "key": chapters[0].key})),
+    ("last chapter", reverse("plans:chapter", kwargs={**a, "key": chapters[-1].key})),
+    ("strategies", reverse("strategies:index", kwargs=a)),
+    ("framework page", reverse("strategies:framework", kwargs={**a, "slug": framework.slug})),
+    ("project list", reverse("projects:list", kwargs=a)),
+    ("project page", reverse("projects:detail", kwargs={**a, "number": project.number})),
+    ("projects summary", reverse("projects:summary", kwargs=a)),
+    ("monitoring", reverse("monitoring:index", kwargs=a)),
+    ("editions list", reverse("plans:editions", kwargs=org)),
+    ("landing (host)", reverse("host:landing")),
 ]
 print(json.dumps(pages))
 """

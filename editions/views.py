@@ -19,8 +19,8 @@ from thaimuang_plan.lib.thai import format_year
 # tab and carriage return can hide the sign after them. Plan text comes from editors and Word files.
 
 
-def _pair(request, period, other) -> tuple[Edition, Edition]:
-    old, new = edition_for(request, period), edition_for(request, other)
+def _pair(request, org, period, other) -> tuple[Edition, Edition]:
+    old, new = edition_for(request, org, period), edition_for(request, org, other)
     if old.organization_id != new.organization_id:
         raise Http404("เปรียบเทียบได้เฉพาะแผนของหน่วยงานเดียวกัน")
     return old, new
@@ -35,32 +35,32 @@ def _choices(request, edition: Edition) -> list[Edition]:
     )
 
 
-def compare_previous(request, period):
+def compare_previous(request, org, period):
     """"เปรียบเทียบกับฉบับก่อนหน้า": to the comparison of this edition with the one it came from."""
-    edition = edition_for(request, period)
+    edition = edition_for(request, org, period)
     previous = previous_edition(edition)
     if previous is not None:
         try:
-            previous = edition_for(request, previous.permanent_slug)
+            previous = edition_for(request, org, previous.permanent_slug)
         except Http404:
             previous = None
     if previous is None:
         context = {"edition": edition, "choices": _choices(request, edition), "nav": "edition"}
         return render(request, "editions/no_previous.html", context)
-    return redirect("editions:compare", period=previous.permanent_slug, other=edition.permanent_slug)
+    return redirect("editions:compare", org=org, period=previous.permanent_slug, other=edition.permanent_slug)
 
 
-def compare(request, period, other):
+def compare(request, org, period, other):
     if "a" in request.GET and "b" in request.GET:
         # The picker on the page: go to the comparison's own address.
         try:
-            url = reverse("editions:compare", kwargs={"period": request.GET["a"], "other": request.GET["b"]})
+            url = reverse("editions:compare", kwargs={"org": org, "period": request.GET["a"], "other": request.GET["b"]})
         except NoReverseMatch:
             raise Http404("ไม่พบแผนตามที่เลือก") from None
         return redirect(url)
-    old, new = _pair(request, period, other)
+    old, new = _pair(request, org, period, other)
     comparison = compare_editions(old, new)
-    here = reverse("editions:compare", kwargs={"period": old.permanent_slug, "other": new.permanent_slug})
+    here = reverse("editions:compare", kwargs={"org": org, "period": old.permanent_slug, "other": new.permanent_slug})
     context = {
         "edition": new,
         "permanent_url": request.build_absolute_uri(here),
@@ -83,8 +83,8 @@ def _amount(value):
     return int(value) if value == value.to_integral_value() else value
 
 
-def compare_csv(request, period, other):
-    old, new = _pair(request, period, other)
+def compare_csv(request, org, period, other):
+    old, new = _pair(request, org, period, other)
     comparison = compare_editions(old, new)
     out = io.StringIO()
     writer = csv.writer(out)

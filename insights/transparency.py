@@ -44,7 +44,7 @@ def _local_date(moment) -> dt.date | None:
 
 
 def _edition_items(edition: Edition, rounds: list[EvaluationRound], committees: list[Committee]) -> list[PackItem]:
-    period = {"period": edition.slug}
+    period = edition.address_kwargs
     published = _local_date(edition.published_at)
     state = "ฉบับปัจจุบัน" if edition.status == Edition.Status.PUBLISHED else "ฉบับก่อน (เก็บถาวร)"
     items = [
@@ -100,6 +100,7 @@ def transparency_pack(organization: Organization) -> list[PackItem]:
     # What a resident may see is the one rule of Edition.objects.visible_to.
     editions = list(
         Edition.objects.filter(organization=organization)
+        .select_related("organization")
         .visible_to(AnonymousUser())
         .order_by("-start_year", "-published_at")
     )

@@ -24,16 +24,16 @@ from thaimuang_plan.lib import thai
 
 
 @require_GET
-def alignment(request, period: str):
-    edition = edition_for(request, period)
+def alignment(request, org, period: str):
+    edition = edition_for(request, org, period)
     report = alignment_report(edition)
     context = {"edition": edition, "report": report, "has_sample": report.has_sample, "nav": "strategies"}
     return render(request, "insights/alignment.html", context)
 
 
 @require_GET
-def alignment_csv(request, period: str):
-    edition = edition_for(request, period)
+def alignment_csv(request, org, period: str):
+    edition = edition_for(request, org, period)
     header, *rows = alignment_rows(alignment_report(edition))
     columns = [(f"c{i}", title) for i, title in enumerate(header)]
     dataset = Dataset(
@@ -52,8 +52,8 @@ def alignment_csv(request, period: str):
 
 
 @require_GET
-def summary(request, period: str):
-    edition = edition_for(request, period)
+def summary(request, org, period: str):
+    edition = edition_for(request, org, period)
     glance = plan_at_a_glance(edition)
     context = {"edition": edition, "glance": glance, "has_sample": glance.has_sample, "nav": "plan"}
     return render(request, "insights/summary.html", context)
@@ -95,9 +95,9 @@ def edition_changed(edition_id: int) -> None:
 
 
 @require_GET
-def summary_pdf(request, period: str):
+def summary_pdf(request, org, period: str):
     """The one-page summary on A4, for the council's meeting papers and the notice board."""
-    edition = edition_for(request, period)
+    edition = edition_for(request, org, period)
     return serve_document(
         request,
         key=summary_key(edition),
@@ -109,8 +109,8 @@ def summary_pdf(request, period: str):
     )
 
 
-def _pack_organization(request) -> Organization:
-    edition = current_edition(request)
+def _pack_organization(request, org: str) -> Organization:
+    edition = current_edition(request, org)
     if edition is None:
         raise Http404(NO_PUBLISHED_PLAN)
     return edition.organization
@@ -122,8 +122,8 @@ def _qr_data_uri(url: str) -> str:
 
 
 @require_GET
-def transparency(request):
-    organization = _pack_organization(request)
+def transparency(request, org):
+    organization = _pack_organization(request, org)
     items = transparency_pack(organization)
     rows = [(item, request.build_absolute_uri(item.path)) for item in items]
     context = {
@@ -170,8 +170,8 @@ INDEX_COLUMNS = [
 
 
 @require_GET
-def transparency_index(request, fmt: str):
-    organization = _pack_organization(request)
+def transparency_index(request, org, fmt: str):
+    organization = _pack_organization(request, org)
     rows = _index_rows(request, transparency_pack(organization))
     if fmt == "json":
         body = json.dumps({"organization": organization.name, "items": rows}, ensure_ascii=False, indent=2)

@@ -298,7 +298,7 @@ def report_pdf_url(round: EvaluationRound) -> str | None:
     """The annual report PDF of the round's year, or None while the PDF views are not installed."""
     try:
         return reverse(
-            "monitoring:report_pdf", kwargs={"period": round.edition.slug, "fiscal_year": round.fiscal_year}
+            "monitoring:report_pdf", kwargs={**round.edition.address_kwargs, "fiscal_year": round.fiscal_year}
         )
     except NoReverseMatch:
         return None
@@ -306,6 +306,6 @@ def report_pdf_url(round: EvaluationRound) -> str | None:
 
 def public_round_url(round: EvaluationRound) -> str | None:
     try:
-        return reverse("monitoring:round", kwargs={"period": round.edition.slug, "pk": round.pk})
+        return reverse("monitoring:round", kwargs={**round.edition.address_kwargs, "pk": round.pk})
     except NoReverseMatch:
         return None

@@ -14,8 +14,8 @@ from printing.responses import serve_document
 ROUND_NOT_FOUND = "ไม่พบผลการติดตามรอบนี้ หรือยังไม่ได้เผยแพร่"
 
 
-def index(request, period):
-    edition = edition_for(request, period)
+def index(request, org, period):
+    edition = edition_for(request, org, period)
     overview = monitoring_overview(edition)
     context = {
         "edition": edition,
@@ -28,8 +28,8 @@ def index(request, period):
     return render(request, "monitoring/index.html", context)
 
 
-def round_detail(request, period, pk):
-    edition = edition_for(request, period)
+def round_detail(request, org, period, pk):
+    edition = edition_for(request, org, period)
     round = EvaluationRound.objects.filter(edition=edition, pk=pk).select_related("schedule_round").first()
     # Residents see a round once the committee publishes it; signed-in staff may preview it before.
     if round is None or not (round.is_published or can_preview(request.user)):
@@ -50,9 +50,9 @@ def round_detail(request, period, pk):
 
 
 @require_GET
-def report_pdf(request, period: str, fiscal_year: int):
+def report_pdf(request, org, period: str, fiscal_year: int):
     """The committee's annual monitoring report for one fiscal year."""
-    edition = edition_for(request, period)
+    edition = edition_for(request, org, period)
     if not edition.start_year <= fiscal_year <= edition.end_year:
         raise Http404("ปีงบประมาณนี้อยู่นอกช่วงของแผน")
     access = printed_report.report_access(request.user, edition=edition, fiscal_year=fiscal_year)

@@ -22,7 +22,7 @@ reversion.register(SwotItem)
 def public_url(edition: Edition) -> str | None:
     """Where residents read this edition, or None while the public pages are not installed."""
     try:
-        return reverse("plans:edition", kwargs={"period": edition.slug})
+        return reverse("plans:edition", kwargs=edition.address_kwargs)
     except NoReverseMatch:
         return None
 

@@ -39,23 +39,23 @@ def chapter_keys(sections) -> dict[int, str]:
     return {pk: top.key for pk, top in _chapters_of(sections).items()}
 
 
-def chapter_url(period: str, key: str, anchor: str = "") -> str:
-    url = reverse("plans:chapter", kwargs={"period": period, "key": key})
+def chapter_url(address: dict, key: str, anchor: str = "") -> str:
+    url = reverse("plans:chapter", kwargs={**address, "key": key})
     return f"{url}#{anchor}" if anchor else url
 
 
-def framework_url(period: str, slug: str, anchor: str = "") -> str:
-    url = reverse("strategies:framework", kwargs={"period": period, "slug": slug})
+def framework_url(address: dict, slug: str, anchor: str = "") -> str:
+    url = reverse("strategies:framework", kwargs={**address, "slug": slug})
     return f"{url}#{anchor}" if anchor else url
 
 
-def strategy_url(period: str, framework_slug: str, number: int) -> str:
-    return framework_url(period, framework_slug, strategy_anchor(number))
+def strategy_url(address: dict, framework_slug: str, number: int) -> str:
+    return framework_url(address, framework_slug, strategy_anchor(number))
 
 
 def indicators_anchor(framework_id: int) -> str:
     return f"indicators-{framework_id}"
 
 
-def project_url(period: str, number: int) -> str:
-    return reverse("projects:detail", kwargs={"period": period, "number": number})
+def project_url(address: dict, number: int) -> str:
+    return reverse("projects:detail", kwargs={**address, "number": number})

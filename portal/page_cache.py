@@ -24,17 +24,19 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Sum
 from django.http import HttpResponse
 
 from plans.access import current_edition, edition_for
-from plans.models import Edition
+from plans.models import Edition, Organization
 
 # Views whose answers are not pages: PDFs stream their own stored file with an
 # ETag; search takes any text, which would fill the cache with one-off keys.
 SKIP_VIEWS = {"plan_pdf", "report_pdf", "summary_pdf", "search"}
-# Views without an edition in their address whose page depends on all editions.
-SITE_VIEWS = {"home", "editions", "privacy", "contact", "transparency", "transparency_index"}
+# Views of one organization without an edition in their address: they depend on all its editions.
+ORGANIZATION_VIEWS = {"editions", "privacy", "contact", "transparency", "transparency_index"}
+# The host's views across organizations (portal.host_views).
+SITE_VIEWS = {"landing", "open_data_file"}
 MAX_QUERY = 200
 
 
@@ -57,17 +59,26 @@ def _edition_version(request, view_name: str, kwargs: dict) -> str | None:
     """The version part of the key; None when the page is not cached."""
     if "period" in kwargs:
         try:
-            edition = edition_for(request, kwargs["period"])
+            edition = edition_for(request, kwargs["org"], kwargs["period"])
         except Exception:  # 404, a withdrawn edition (410): the view answers, uncached
             return None
         request.page_cache_edition = edition
         return f"e{edition.pk}.{edition.content_version}"
-    if view_name == "home":
-        edition = current_edition(request)
+    if view_name == "home" and "org" in kwargs:
+        edition = current_edition(request, kwargs["org"])
         return f"e{edition.pk}.{edition.content_version}" if edition else None
+    # Content versions only rise, so their sum changes with any save of any of these editions.
+    if view_name in ORGANIZATION_VIEWS and "org" in kwargs:
+        versions = Edition.objects.filter(organization__slug=kwargs["org"]).aggregate(
+            total=Sum("content_version"), count=Count("pk")
+        )
+        return f"o.{kwargs['org']}.{versions['total']}.{versions['count']}"
     if view_name in SITE_VIEWS:
-        versions = Edition.objects.aggregate(latest=Max("content_version"), count=Count("pk"))
-        return f"all.{versions['latest']}.{versions['count']}"
+        # The host's pages read every organization's plans and the organizations' own details.
+        versions = Edition.objects.aggregate(total=Sum("content_version"), count=Count("pk"))
+        organizations = Organization.objects.aggregate(changed=Max("updated_at"), count=Count("pk"))
+        changed = organizations["changed"].timestamp() if organizations["changed"] else 0
+        return f"all.{versions['total']}.{versions['count']}.{organizations['count']}.{changed}"
     return None
 
 

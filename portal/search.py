@@ -114,7 +114,7 @@ def _hit(kind, title, url, texts, variants) -> Hit | None:
 def search_edition(edition: Edition, query: str) -> Results:
     """Everything in ``edition`` that contains ``query``; eight queries whatever the plan's size."""
     variants = query_variants(query)
-    period = edition.slug
+    address = edition.address_kwargs
     truncated = False
 
     def capped(queryset):
@@ -132,7 +132,7 @@ def search_edition(edition: Edition, query: str) -> Results:
     hits = []
     for section in sections:
         if any(v.lower() in section.title.lower() for v in variants):
-            hit = _hit("หัวข้อ", str(section), _section_url(period, chapter_of, section), [str(section)], variants)
+            hit = _hit("หัวข้อ", str(section), _section_url(address, chapter_of, section), [str(section)], variants)
             hits.append(hit)
     blocks = capped(
         Block.objects.filter(section__edition=edition)
@@ -143,12 +143,12 @@ def search_edition(edition: Edition, query: str) -> Results:
     for block in blocks:
         section = by_id[block.section_id]
         hits.append(
-            _hit("เนื้อหา", str(section), _section_url(period, chapter_of, section), [to_plain_text(block.text)], variants)
+            _hit("เนื้อหา", str(section), _section_url(address, chapter_of, section), [to_plain_text(block.text)], variants)
         )
     groups.append(("เนื้อหาในเอกสารแผน", [h for h in hits if h]))
 
     def framework_url(framework, anchor=""):
-        return addresses.framework_url(period, framework.slug, anchor)
+        return addresses.framework_url(address, framework.slug, anchor)
 
     hits = []
     for f in capped(Framework.objects.filter(edition=edition).filter(_matching(["name", "vision", "values"], variants))):
@@ -198,7 +198,7 @@ def search_edition(edition: Edition, query: str) -> Results:
     fields = ["name", "code", "rationale", "objectives", "targets", "method", "duration", "kpi", "outcomes"]
     hits = []
     for p in capped(Project.objects.filter(edition=edition).filter(_matching(fields, variants)).order_by("number")):
-        url = addresses.project_url(period, p.number)
+        url = addresses.project_url(address, p.number)
         hits.append(
             _hit("โครงการ", f"{project_label(p.number)} {p.name}", url, [getattr(p, f) for f in fields], variants)
         )
@@ -207,5 +207,5 @@ def search_edition(edition: Edition, query: str) -> Results:
     return Results(query=query, groups=[(label, hits) for label, hits in groups if hits], truncated=truncated)
 
 
-def _section_url(period, chapter_of, section) -> str:
-    return addresses.chapter_url(period, chapter_of[section.pk], section.anchor)
+def _section_url(address, chapter_of, section) -> str:
+    return addresses.chapter_url(address, chapter_of[section.pk], section.anchor)

@@ -7,8 +7,8 @@ from plans.access import edition_for
 from portal.viewmodel import plan_view
 
 
-def index(request, period):
-    edition = edition_for(request, period)
+def index(request, org, period):
+    edition = edition_for(request, org, period)
     plan = plan_view(edition)
     context = {
         "edition": edition,
@@ -20,8 +20,8 @@ def index(request, period):
     return render(request, "strategies/index.html", context)
 
 
-def framework(request, period, slug):
-    edition = edition_for(request, period)
+def framework(request, org, period, slug):
+    edition = edition_for(request, org, period)
     plan = plan_view(edition)
     current = plan.framework(slug)
     if current is None:

@@ -4,23 +4,25 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from editions.completeness import public_completeness
-from plans.access import NO_PUBLISHED_PLAN, current_edition, edition_for
-from plans.models import Edition, Organization, Section
+from plans.access import NO_PUBLISHED_PLAN, current_edition, edition_for, organization_at
+from plans.models import Edition, Section
 from portal import search as plan_search
 from portal.selectors import edition_overview
 from portal.viewmodel import document_outline, plan_view
 
 
-def home(request):
-    """"/" is the current published edition's front page, at a stable address of its own too."""
-    edition = current_edition(request)
+def home(request, org):
+    """"/<org>/" is the organization's current published edition's front page, at a stable
+    address of its own too."""
+    edition = current_edition(request, org)
     if edition is None:
-        return render(request, "plans/no_plan.html", {"message": NO_PUBLISHED_PLAN, "organization": _organization()})
+        context = {"message": NO_PUBLISHED_PLAN, "organization": organization_at(org)}
+        return render(request, "plans/no_plan.html", context)
     return _edition_page(request, edition, is_home=True)
 
 
-def edition(request, period):
-    return _edition_page(request, edition_for(request, period), is_home=False)
+def edition(request, org, period):
+    return _edition_page(request, edition_for(request, org, period), is_home=False)
 
 
 def _edition_page(request, edition, *, is_home):
@@ -36,21 +38,21 @@ def _edition_page(request, edition, *, is_home):
     return render(request, "plans/edition.html", context)
 
 
-def editions(request):
-    """Every edition a visitor may see, newest first; earlier plans stay reachable."""
+def editions(request, org):
+    """Every edition of the organization a visitor may see, newest first; earlier plans stay reachable."""
+    organization = organization_at(org)
     edition_list = list(
-        Edition.objects.listed_for(request.user).select_related("organization").order_by("-start_year", "-revision_number")
+        Edition.objects.listed_for(request.user)
+        .filter(organization=organization)
+        .select_related("organization")
+        .order_by("-start_year", "-revision_number")
     )
-    return render(
-        request,
-        "plans/editions.html",
-        {"edition_list": edition_list, "organization": edition_list[0].organization if edition_list else _organization()},
-    )
+    return render(request, "plans/editions.html", {"edition_list": edition_list, "organization": organization})
 
 
-def document(request, period):
+def document(request, org, period):
     """The table of contents: every chapter and section with its number and pages as printed."""
-    edition = edition_for(request, period)
+    edition = edition_for(request, org, period)
     chapters = document_outline(edition)
     return render(
         request,
@@ -59,13 +61,13 @@ def document(request, period):
     )
 
 
-def chapter(request, period, key):
+def chapter(request, org, period, key):
     """One chapter, in document order, with the structured data printed where the source prints it.
 
     The address carries the chapter's key (its printed number, "2", or a word such as
     "foreword"), so inserting or moving chapters never changes it.
     """
-    edition = edition_for(request, period)
+    edition = edition_for(request, org, period)
     plan = plan_view(edition)
     current = plan.chapter_at(key)
     if current is None:
@@ -84,18 +86,18 @@ def chapter(request, period, key):
     return render(request, "plans/chapter.html", context)
 
 
-def chapter_by_position(request, period, order):
+def chapter_by_position(request, org, period, order):
     """/document/<n>/ (the n-th chapter), the address chapters had before they had keys."""
-    edition = edition_for(request, period)
+    edition = edition_for(request, org, period)
     keys = list(Section.objects.filter(edition=edition, parent=None).order_by("order").values_list("key", flat=True))
     if not 1 <= order <= len(keys):
         raise Http404("ไม่พบบทนี้ในแผน")
     # Not permanent: the position of a chapter may change, its key does not.
-    return redirect("plans:chapter", period=period, key=keys[order - 1])
+    return redirect("plans:chapter", org=org, period=period, key=keys[order - 1])
 
 
-def search(request, period):
-    edition = edition_for(request, period)
+def search(request, org, period):
+    edition = edition_for(request, org, period)
     query = plan_search.clean_query(request.GET.get("q", ""))
     results = plan_search.search_edition(edition, query) if query else None
     return render(
@@ -105,18 +107,14 @@ def search(request, period):
     )
 
 
-def privacy(request):
-    return render(request, "plans/privacy.html", _notice_context(request))
+def privacy(request, org):
+    return render(request, "plans/privacy.html", _notice_context(request, org))
 
 
-def contact(request):
-    return render(request, "plans/contact.html", _notice_context(request))
+def contact(request, org):
+    return render(request, "plans/contact.html", _notice_context(request, org))
 
 
-def _notice_context(request):
-    edition = current_edition(request)
-    return {"edition": edition, "organization": edition.organization if edition else _organization()}
-
-
-def _organization():
-    return Organization.objects.order_by("pk").first()
+def _notice_context(request, org):
+    edition = current_edition(request, org)
+    return {"edition": edition, "organization": edition.organization if edition else organization_at(org)}

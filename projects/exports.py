@@ -171,6 +171,63 @@ def spreadsheet_text(value: str) -> str:
     return safe_cell(value)
 
 
+def published_projects_dataset() -> Dataset:
+    """Every published plan's projects, of every organization on the deployment: one row per
+    project, with its organization's name and code and a column per fiscal year (three queries)."""
+    projects = list(
+        Project.objects.filter(edition__status=Edition.Status.PUBLISHED)
+        .select_related("edition__organization", "strategy", "unit")
+        .order_by("edition__organization__province", "edition__organization__name", "edition__start_year", "number")
+    )
+    amounts: dict[int, dict[int, Decimal]] = {}
+    budgets = ProjectBudget.objects.filter(project__edition__status=Edition.Status.PUBLISHED)
+    for project_id, year, amount in budgets.values_list("project_id", "fiscal_year", "amount"):
+        by_year = amounts.setdefault(project_id, {})
+        by_year[year] = by_year.get(year, Decimal(0)) + amount
+    years = sorted({y for p in projects for y in p.edition.years})
+    columns = [
+        ("organization_code", "รหัส อปท."),
+        ("organization", "หน่วยงาน"),
+        ("province", "จังหวัด"),
+        ("district", "อำเภอ"),
+        ("plan", "แผน"),
+        ("period", "ช่วงปีของแผน (พ.ศ.)"),
+        ("number", "โครงการที่"),
+        ("code", "รหัสโครงการ"),
+        ("name", "ชื่อโครงการ"),
+        ("strategy_number", "ยุทธศาสตร์ที่"),
+        ("unit", "หน่วยงานรับผิดชอบ"),
+        ("status", "สถานะ"),
+        *[(f"budget_{y}", f"งบประมาณ ปี {y} (บาท)") for y in years],
+        ("budget_total", "งบประมาณรวม (บาท)"),
+        ("is_sample", "ข้อมูลตัวอย่าง"),
+    ]
+    rows = []
+    for p in projects:
+        organization = p.edition.organization
+        by_year = amounts.get(p.pk, {})
+        rows.append(
+            {
+                "organization_code": organization.code,
+                "organization": organization.name,
+                "province": organization.province,
+                "district": organization.district,
+                "plan": p.edition.title,
+                "period": p.edition.period_slug,
+                "number": p.number,
+                "code": p.code,
+                "name": p.name,
+                "strategy_number": p.strategy.number if p.strategy else None,
+                "unit": p.unit.name if p.unit else "",
+                "status": p.get_status_display(),
+                **{f"budget_{y}": _number(by_year.get(y)) for y in years},
+                "budget_total": _number(sum(by_year.values(), Decimal(0))),
+                "is_sample": p.is_sample or p.edition.is_sample,
+            }
+        )
+    return Dataset("projects", "โครงการและงบประมาณของแผนที่เผยแพร่ทุกหน่วยงาน", columns, rows)
+
+
 BUILDERS = {"projects": projects_dataset, "budgets": budgets_dataset, "indicators": indicators_dataset}
 
 
@@ -219,16 +276,13 @@ def to_xlsx(dataset: Dataset) -> bytes:
     return out.getvalue()
 
 
-def to_json(dataset: Dataset, edition: Edition) -> bytes:
-    document = {
-        "dataset": dataset.name,
-        "title": dataset.title,
-        "plan": edition.title,
-        "period": edition.slug,
-        "organization": edition.organization.name,
-        "fields": [{"key": key, "label": label} for key, label in dataset.columns],
-        "rows": dataset.rows,
-    }
+def to_json(dataset: Dataset, edition: Edition | None = None) -> bytes:
+    """The dataset as JSON; of one edition, it names the plan and organization, across
+    organizations every row carries its own."""
+    document: dict = {"dataset": dataset.name, "title": dataset.title}
+    if edition is not None:
+        document.update(plan=edition.title, period=edition.slug, organization=edition.organization.name)
+    document.update(fields=[{"key": key, "label": label} for key, label in dataset.columns], rows=dataset.rows)
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 

@@ -122,7 +122,7 @@ class ProjectTable(tables.Table):
         return fmt.number(value)
 
     def render_name(self, value, record):
-        url = reverse("projects:detail", kwargs={"period": self.edition.slug, "number": record.number})
+        url = reverse("projects:detail", kwargs={**self.edition.address_kwargs, "number": record.number})
         sample = mark_safe(' <span class="tag tag--sample">ข้อมูลตัวอย่าง</span>') if record.is_sample else ""
         return format_html('<a href="{}">{}</a>{}', url, value, sample)
 

@@ -18,8 +18,8 @@ from strategies.models import Strategy
 from thaimuang_plan.lib import formatting as fmt
 
 
-def project_list(request, period):
-    edition = edition_for(request, period)
+def project_list(request, org, period):
+    edition = edition_for(request, org, period)
     # Zero, not NULL, for a year without budget: PostgreSQL sorts NULL first when descending.
     zero = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=2))
     sums = {
@@ -45,8 +45,8 @@ def project_list(request, period):
     return render(request, "projects/list.html", context)
 
 
-def detail(request, period, number):
-    edition = edition_for(request, period)
+def detail(request, org, period, number):
+    edition = edition_for(request, org, period)
     project = get_object_or_404(
         Project.objects.select_related("strategy__framework", "tactic", "unit").prefetch_related(
             Prefetch("budgets", queryset=ProjectBudget.objects.order_by("fiscal_year")),
@@ -68,8 +68,8 @@ def detail(request, period, number):
     return render(request, "projects/detail.html", context)
 
 
-def summary(request, period):
-    edition = edition_for(request, period)
+def summary(request, org, period):
+    edition = edition_for(request, org, period)
     budget_summary, has_sample = edition_budget_summary(edition)
     context = {
         "edition": edition,
@@ -81,8 +81,8 @@ def summary(request, period):
     return render(request, "projects/summary.html", context)
 
 
-def downloads(request, period):
-    edition = edition_for(request, period)
+def downloads(request, org, period):
+    edition = edition_for(request, org, period)
     context = {
         "edition": edition,
         "datasets": exports.DATASETS,
@@ -92,10 +92,10 @@ def downloads(request, period):
     return render(request, "projects/downloads.html", context)
 
 
-def export(request, period, dataset, fmt):
+def export(request, org, period, dataset, fmt):
     if dataset not in exports.DATASETS or fmt not in exports.FORMATS:
         raise Http404("ไม่มีชุดข้อมูลนี้")
-    edition = edition_for(request, period)
+    edition = edition_for(request, org, period)
     response = HttpResponse(exports.export(edition, dataset, fmt), content_type=exports.FORMATS[fmt])
     filename = f"{dataset}-{edition.file_slug}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

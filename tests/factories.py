@@ -129,8 +129,11 @@ MONITORING_TEXT = "รายงานผลต่อผู้บริหาร�
 
 
 def tai_mueang(**fields) -> Organization:
-    """The Tai Mueang organization; ``fields`` add to or replace its name and short name."""
-    return Organization.objects.create(**{"name": ORG_NAME, "short_name": ORG_SHORT_NAME, **fields})
+    """The Tai Mueang organization, at /taimueang/ (made once: later plans are its too); ``fields``
+    add to or replace its name and short name. The importer finds it by the name the source
+    document gives, as it finds an organization a host created before the import."""
+    slug = fields.pop("slug", "taimueang")
+    return Organization.objects.get_or_create(slug=slug, defaults={"name": ORG_NAME, "short_name": ORG_SHORT_NAME, **fields})[0]
 
 
 def build_plan(

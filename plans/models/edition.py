@@ -112,7 +112,7 @@ class Organization(PlanContent):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("plans:home")
+        return reverse("plans:home", kwargs={"org": self.slug})
 
 
 def parse_period(period: str) -> tuple[int, int] | None:
@@ -381,7 +381,7 @@ class Edition(PlanContent, SampleFlag):
         return {"org": self.organization.slug, "period": self.slug}
 
     def get_absolute_url(self):
-        return reverse("plans:edition", kwargs={"period": self.slug})
+        return reverse("plans:edition", kwargs=self.address_kwargs)
 
 
 class EditionStatusChange(models.Model):

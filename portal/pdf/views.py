@@ -15,13 +15,13 @@ def plan_filename(edition: Edition) -> str:
 
 
 @require_GET
-def plan_pdf(request, period: str):
+def plan_pdf(request, org, period: str):
     """The whole plan; editors also get drafts, watermarked "ฉบับร่าง" on every page.
 
     Never renders in the request: a version not rendered yet is scheduled and
     the visitor gets a page that refreshes itself until the file is ready.
     """
-    edition = edition_for(request, period)
+    edition = edition_for(request, org, period)
     return serve_document(
         request,
         key=documents.plan_key(edition),

@@ -62,13 +62,13 @@ def _frameworks(edition: Edition) -> list[Framework]:
     )
 
 
-def _project(project: Project, years: list[int], period: str) -> ProjectView:
+def _project(project: Project, years: list[int], address: dict) -> ProjectView:
     return ProjectView(
         number=project.number,
         number_text=fmt.digits(project.number),
         label=fmt.project_label(project.number),
         name=project.name,
-        url=addresses.project_url(period, project.number),
+        url=addresses.project_url(address, project.number),
         unit=project.unit.name if project.unit else "",
         strategy_heading=strategy_heading(project.strategy) if project.strategy else "",
         tactic=project.tactic.text if project.tactic else "",
@@ -117,7 +117,7 @@ def _blocks(section: Section, frameworks: dict[str, FrameworkView], it_plan, emb
     return blocks
 
 
-def _sections(sections: list[Section], period: str, blocks_of, has_own_text) -> list[SectionView]:
+def _sections(sections: list[Section], address: dict, blocks_of, has_own_text) -> list[SectionView]:
     """The chapters, each with its sections below it; ``blocks_of(section)`` gives a section's blocks."""
     position = addresses.chapter_positions(sections)
     chapter_key = addresses.chapter_keys(sections)
@@ -136,7 +136,7 @@ def _sections(sections: list[Section], period: str, blocks_of, has_own_text) -> 
             blocks=blocks,
             children=[],
             position=position[section.pk],
-            url=addresses.chapter_url(period, chapter_key[section.pk], section.anchor),
+            url=addresses.chapter_url(address, chapter_key[section.pk], section.anchor),
             has_text=has_own_text(section),
             has_sample=any(b.is_sample for b in blocks),
         )
@@ -146,7 +146,7 @@ def _sections(sections: list[Section], period: str, blocks_of, has_own_text) -> 
         parent = views.get(section.parent_id)
         (parent.children if parent else chapters).append(view)
     for chapter in chapters:
-        chapter.url = addresses.chapter_url(period, chapter_key[chapter.pk])
+        chapter.url = addresses.chapter_url(address, chapter_key[chapter.pk])
         _mark(chapter)
     return chapters
 
@@ -165,12 +165,12 @@ def document_outline(edition: Edition) -> list[SectionView]:
     """The chapters and sections of an edition without their text (the table of contents page), two queries."""
     sections = list(Section.objects.filter(edition=edition).order_by("order"))
     with_text = set(Block.objects.filter(section__edition=edition).values_list("section_id", flat=True).distinct())
-    return _sections(sections, edition.slug, lambda s: [], lambda s: s.pk in with_text)
+    return _sections(sections, edition.address_kwargs, lambda s: [], lambda s: s.pk in with_text)
 
 
 def plan_view(edition: Edition) -> PlanView:
     """Everything in an edition as the pages and the PDF show it, in a constant number of queries."""
-    period = edition.slug
+    address = edition.address_kwargs
     sections = list(
         Section.objects.filter(edition=edition)
         .order_by("order")
@@ -190,8 +190,8 @@ def plan_view(edition: Edition) -> PlanView:
     embedded = {
         block.framework_slug for s in sections for block in s.blocks.all() if block.embed == Block.Embed.INDICATORS
     }
-    supporters = supporters_of(frameworks, period)
-    framework_views = [framework_view(f, period, supporters, embedded) for f in frameworks]
+    supporters = supporters_of(frameworks, address)
+    framework_views = [framework_view(f, address, supporters, embedded) for f in frameworks]
     by_slug = {f.slug: f for f in framework_views}
     it_plan = next((f for f in framework_views if f.is_it_plan), None)
     it_plan_row = next((f for f in frameworks if f.kind == Framework.Kind.IT_PLAN), None)
@@ -220,7 +220,7 @@ def plan_view(edition: Edition) -> PlanView:
     }
     chapters = _sections(
         sections,
-        period,
+        address,
         lambda s: _blocks(s, by_slug, it_plan, embed_sample),
         lambda s: bool(s.blocks.all()),
     )
@@ -235,7 +235,7 @@ def plan_view(edition: Edition) -> PlanView:
         organization=edition.organization,
         chapters=chapters,
         frameworks=framework_views,
-        projects=[_project(p, edition.years, period) for p in projects],
+        projects=[_project(p, edition.years, address) for p in projects],
         budget_summary=budget_summary(edition, projects, it_plan_row),
         year_labels=[fmt.year(y) for y in edition.years],
         swot=dict(swot),

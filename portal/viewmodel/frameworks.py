@@ -58,7 +58,7 @@ def _tactic(tactic: Tactic) -> TacticView:
     return TacticView(number=tactic.number, text=tactic.text)
 
 
-def framework_view(framework: Framework, period: str, supporters: dict[int, list[Link]], embedded: set[str]) -> FrameworkView:
+def framework_view(framework: Framework, address: dict, supporters: dict[int, list[Link]], embedded: set[str]) -> FrameworkView:
     """One framework as shown; ``embedded``: slugs of the frameworks whose indicators table the document prints."""
     years = framework.years or sorted({t.year for i in framework.indicators.all() for t in i.targets.all()})
     goals_tactics = defaultdict(list)
@@ -102,13 +102,13 @@ def framework_view(framework: Framework, period: str, supporters: dict[int, list
             show_details=True,
             anchor=addresses.strategy_anchor(strategy.number, times_printed[strategy.number]),
             url=addresses.framework_url(
-                period, framework.slug, addresses.strategy_anchor(strategy.number, times_printed[strategy.number])
+                address, framework.slug, addresses.strategy_anchor(strategy.number, times_printed[strategy.number])
             ),
             aligns_with=[
                 Link(
                     label=f"{higher.framework}: {fmt.strategy_label(higher.number)}",
                     title=higher.title,
-                    url=addresses.strategy_url(period, higher.framework.slug, higher.number),
+                    url=addresses.strategy_url(address, higher.framework.slug, higher.number),
                 )
                 for higher in strategy.aligns_with.all()
             ],
@@ -117,7 +117,7 @@ def framework_view(framework: Framework, period: str, supporters: dict[int, list
                 ProjectRef(
                     number=p.number,
                     label=f"{fmt.project_label(p.number)} {p.name}",
-                    url=addresses.project_url(period, p.number),
+                    url=addresses.project_url(address, p.number),
                     is_sample=p.is_sample,
                 )
                 for p in strategy.projects.all()
@@ -155,12 +155,12 @@ def framework_view(framework: Framework, period: str, supporters: dict[int, list
         indicator_groups=groups,
         year_labels=[fmt.year(y) for y in years],
         indicator_count=len(framework.indicators.all()),
-        url=addresses.framework_url(period, framework.slug),
+        url=addresses.framework_url(address, framework.slug),
         indicators_anchor=addresses.indicators_anchor(framework.pk),
     )
 
 
-def supporters_of(frameworks: list[Framework], period: str) -> dict[int, list[Link]]:
+def supporters_of(frameworks: list[Framework], address: dict) -> dict[int, list[Link]]:
     """Higher strategy id -> the IT strategies that support it, from the data already loaded."""
     found = defaultdict(list)
     for framework in frameworks:
@@ -172,7 +172,7 @@ def supporters_of(frameworks: list[Framework], period: str) -> dict[int, list[Li
                     Link(
                         label=fmt.strategy_label(strategy.number),
                         title=strategy.title,
-                        url=addresses.strategy_url(period, framework.slug, strategy.number),
+                        url=addresses.strategy_url(address, framework.slug, strategy.number),
                     )
                 )
     return found

@@ -13,7 +13,7 @@ def test_the_edition_page_offers_publish_and_preview(client, editor, edition):
     page = client.get(reverse("admin:plans_edition_change", args=[edition.pk]))
     assert reverse("editions_admin:publish", args=[edition.pk]) in page.text
     assert "ดูตัวอย่างแบบที่ประชาชนเห็น" in page.text
-    assert f'href="/plans/{edition.slug}/"' in page.text
+    assert f'href="/taimueang/plans/{edition.slug}/"' in page.text
 
 
 def test_publishing_after_the_confirmation_archives_the_previous_edition(client, editor, edition, framework):

@@ -140,7 +140,7 @@ def test_the_confirmation_page_shows_what_changed_since_the_previous_edition(cli
     html = client.get(reverse("editions_admin:publish", args=[revision.pk])).content.decode()
     assert "สิ่งที่เปลี่ยนไปจากฉบับก่อนหน้า" in html
     assert "ปี ๒๕๖๔ ๓๐,๐๐๐ → ๔๕,๐๐๐ (+๑๕,๐๐๐)" in html
-    assert f"/plans/{plan.period_slug}/r0/" in html  # where the replaced edition stays
+    assert f"/taimueang/plans/{plan.period_slug}/r0/" in html  # where the replaced edition stays
 
 
 def test_the_checks_take_the_same_number_of_queries_for_a_plan_ten_times_larger(db):

@@ -13,7 +13,7 @@ from projects.models import Project, ProjectBudget
 from strategies.models import Goal, IndicatorTarget, Strategy
 from tests.editions.conftest import PERIOD
 
-COMPARE = f"/plans/{PERIOD}/r0/compare/{PERIOD}/r1/"
+COMPARE = f"/taimueang/plans/{PERIOD}/r0/compare/{PERIOD}/r1/"
 
 
 @pytest.fixture
@@ -60,14 +60,14 @@ def test_the_public_page_shows_the_changes_side_by_side_in_thai(client, plan, ch
     assert "+๑๐,๐๐๐" in html and "−๑๑๐,๐๐๐" in html
     assert "ตัดออก" in html and "เพิ่มใหม่" in html
     assert "ฉบับแก้ไข ครั้งที่ ๑" in html and "อนุมัติโดยมติสภา" in html
-    assert f'href="/plans/{PERIOD}/r0/compare/{PERIOD}/r1/csv/"' in html
+    assert f'href="/taimueang/plans/{PERIOD}/r0/compare/{PERIOD}/r1/csv/"' in html
     assert "compare.css" in html  # its print rules: headers repeat, rows stay whole
 
 
 def test_each_edition_page_links_to_the_comparison_with_the_previous_one(client, plan, changed):
-    html = client.get(f"/plans/{PERIOD}/").content.decode()
-    assert f'href="/plans/{PERIOD}/compare/"' in html and "เปรียบเทียบกับฉบับก่อนหน้า" in html
-    response = client.get(f"/plans/{PERIOD}/compare/")
+    html = client.get(f"/taimueang/plans/{PERIOD}/").content.decode()
+    assert f'href="/taimueang/plans/{PERIOD}/compare/"' in html and "เปรียบเทียบกับฉบับก่อนหน้า" in html
+    response = client.get(f"/taimueang/plans/{PERIOD}/compare/")
     assert response.status_code == 302 and response["Location"] == COMPARE
 
 
@@ -90,11 +90,11 @@ def test_the_csv_carries_the_changes_with_numbers_and_never_a_formula(client, pl
 
 
 def test_any_two_public_editions_can_be_compared_but_not_a_draft(client, plan, revision):
-    assert client.get(f"/plans/{PERIOD}/r0/compare/{PERIOD}/r0/").status_code == 200
-    assert client.get(f"/plans/{PERIOD}/r0/compare/{PERIOD}/r1/").status_code == 404
-    picked = client.get(f"/plans/{PERIOD}/r0/compare/{PERIOD}/r0/", {"a": f"{PERIOD}/r0", "b": f"{PERIOD}/r0"})
+    assert client.get(f"/taimueang/plans/{PERIOD}/r0/compare/{PERIOD}/r0/").status_code == 200
+    assert client.get(f"/taimueang/plans/{PERIOD}/r0/compare/{PERIOD}/r1/").status_code == 404
+    picked = client.get(f"/taimueang/plans/{PERIOD}/r0/compare/{PERIOD}/r0/", {"a": f"{PERIOD}/r0", "b": f"{PERIOD}/r0"})
     assert picked.status_code == 302
-    assert client.get(f"/plans/{PERIOD}/r0/compare/{PERIOD}/r0/", {"a": "../../admin", "b": "x"}).status_code == 404
+    assert client.get(f"/taimueang/plans/{PERIOD}/r0/compare/{PERIOD}/r0/", {"a": "../../admin", "b": "x"}).status_code == 404
 
 
 def test_the_comparison_takes_the_same_number_of_queries_whatever_the_size(db):

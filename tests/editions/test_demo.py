@@ -14,9 +14,9 @@ def test_the_demo_has_a_published_sample_revision_with_budgets_and_a_strategy_ch
     revision = Edition.objects.get(revision_number=1)
     assert (revision.status, revision.is_sample, revision.revision_label) == ("published", True, "ฉบับแก้ไข ครั้งที่ ๑")
     client = Client(HTTP_HOST="localhost")
-    home = client.get("/").content.decode()
+    home = client.get("/taimueang/").content.decode()
     assert "ฉบับแก้ไข ครั้งที่ ๑" in home and "ข้อมูลตัวอย่าง" in home and APPROVAL in home
-    page = client.get("/plans/2563-2565/compare/", follow=True).content.decode()
+    page = client.get("/taimueang/plans/2563-2565/compare/", follow=True).content.decode()
     assert STRATEGY_TITLE in page
     assert "+๗๐,๐๐๐" in page and "−๖๐,๐๐๐" in page  # ๒๕๖๔ and ๒๕๖๕ totals
     assert "ข้อมูลตัวอย่าง" in page

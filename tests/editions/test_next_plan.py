@@ -64,7 +64,7 @@ def test_the_next_plan_copies_the_strategy_maps_the_years_and_carries_the_chosen
     assert Section.objects.filter(edition=new).count() == Section.objects.filter(edition=plan).count()
     # Residents do not see it: it is a draft.
     client.logout()
-    assert client.get("/plans/2566-2568/").status_code == 404
+    assert client.get("/taimueang/plans/2566-2568/").status_code == 404
 
 
 def test_two_old_years_cannot_go_to_the_same_new_year(client, editor, plan):

@@ -26,25 +26,25 @@ def _rename_first_it_strategy(edition, title):
 
 def test_residents_never_see_a_revision_before_it_is_published(client, plan, revision):
     _rename_first_it_strategy(revision, "ยุทธศาสตร์ที่แก้ในฉบับร่าง")
-    current = client.get(f"/plans/{PERIOD}/strategies/").content.decode()
+    current = client.get(f"/taimueang/plans/{PERIOD}/strategies/").content.decode()
     assert "ตัวอย่างยุทธศาสตร์ด้านไอทีที่ ๑" in current
     assert "ยุทธศาสตร์ที่แก้ในฉบับร่าง" not in current
-    for url in [f"/plans/{PERIOD}/r1/", f"/plans/{PERIOD}/r1/strategies/", f"/plans/{PERIOD}/r1/projects/1/",
-                f"/plans/{PERIOD}/r1/data/projects.csv", f"/plans/{PERIOD}/r0/compare/{PERIOD}/r1/"]:
+    for url in [f"/taimueang/plans/{PERIOD}/r1/", f"/taimueang/plans/{PERIOD}/r1/strategies/", f"/taimueang/plans/{PERIOD}/r1/projects/1/",
+                f"/taimueang/plans/{PERIOD}/r1/data/projects.csv", f"/taimueang/plans/{PERIOD}/r0/compare/{PERIOD}/r1/"]:
         assert client.get(url).status_code == 404, url
-    assert "r1" not in client.get(reverse("plans:editions")).content.decode()
+    assert "r1" not in client.get(reverse("plans:editions", kwargs={"org": "taimueang"})).content.decode()
     assert "/r1/" not in client.get("/sitemap.xml").content.decode()
-    search = client.get(f"/plans/{PERIOD}/search/", {"q": "แก้ในฉบับร่าง"}).content.decode()
+    search = client.get(f"/taimueang/plans/{PERIOD}/search/", {"q": "แก้ในฉบับร่าง"}).content.decode()
     assert "ยุทธศาสตร์ที่แก้ในฉบับร่าง" not in search
 
 
 def test_editors_preview_the_revision_at_its_own_address(client, editor, plan, revision):
     _rename_first_it_strategy(revision, "ยุทธศาสตร์ที่แก้ในฉบับร่าง")
     client.force_login(editor)
-    draft = client.get(f"/plans/{PERIOD}/r1/strategies/").content.decode()
+    draft = client.get(f"/taimueang/plans/{PERIOD}/r1/strategies/").content.decode()
     assert "ยุทธศาสตร์ที่แก้ในฉบับร่าง" in draft and "ฉบับร่าง (ฉบับแก้ไข ครั้งที่ ๑)" in draft
     # The plain period address stays the published edition, for editors too.
-    assert "ยุทธศาสตร์ที่แก้ในฉบับร่าง" not in client.get(f"/plans/{PERIOD}/strategies/").content.decode()
+    assert "ยุทธศาสตร์ที่แก้ในฉบับร่าง" not in client.get(f"/taimueang/plans/{PERIOD}/strategies/").content.decode()
 
 
 def test_a_revision_is_a_full_copy_linked_within_itself(plan, revision):
@@ -109,11 +109,11 @@ def test_publishing_the_revision_swaps_editions_and_keeps_the_old_one_at_its_add
     revision.refresh_from_db()
     assert (plan.status, revision.status) == (Edition.Status.ARCHIVED, Edition.Status.PUBLISHED)
     assert plan.published_at == first_published
-    assert "ยุทธศาสตร์ฉบับแก้ไข" in client.get(f"/plans/{PERIOD}/strategies/").content.decode()
-    old = client.get(f"/plans/{PERIOD}/r0/strategies/").content.decode()
+    assert "ยุทธศาสตร์ฉบับแก้ไข" in client.get(f"/taimueang/plans/{PERIOD}/strategies/").content.decode()
+    old = client.get(f"/taimueang/plans/{PERIOD}/r0/strategies/").content.decode()
     assert "ตัวอย่างยุทธศาสตร์ด้านไอทีที่ ๑" in old and "ยุทธศาสตร์ฉบับแก้ไข" not in old
-    assert "ฉบับเก่า ถูกแทนที่แล้ว" in old and f'href="/plans/{PERIOD}/"' in old
-    assert client.get(f"/plans/{PERIOD}/r1/strategies/").status_code == 200
+    assert "ฉบับเก่า ถูกแทนที่แล้ว" in old and f'href="/taimueang/plans/{PERIOD}/"' in old
+    assert client.get(f"/taimueang/plans/{PERIOD}/r1/strategies/").status_code == 200
     history = [(c.edition_id, c.from_status, c.to_status) for c in EditionStatusChange.objects.order_by("pk")]
     assert (plan.pk, "published", "archived") in history and (revision.pk, "draft", "published") in history
 

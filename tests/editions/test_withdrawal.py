@@ -22,16 +22,16 @@ def test_a_withdrawn_edition_says_publicly_when_and_why(client, editor, plan):
     assert WITHDRAWN.format(edition=plan) in response.content.decode()
     plan.refresh_from_db()
     assert plan.status == Edition.Status.WITHDRAWN and plan.withdrawn_at is not None
-    for url in [f"/plans/{PERIOD}/", f"/plans/{PERIOD}/r0/", f"/plans/{PERIOD}/strategies/", f"/plans/{PERIOD}/projects/1/",
-                f"/plans/{PERIOD}/data/projects.csv", f"/plans/{PERIOD}/pdf/"]:
+    for url in [f"/taimueang/plans/{PERIOD}/", f"/taimueang/plans/{PERIOD}/r0/", f"/taimueang/plans/{PERIOD}/strategies/", f"/taimueang/plans/{PERIOD}/projects/1/",
+                f"/taimueang/plans/{PERIOD}/data/projects.csv", f"/taimueang/plans/{PERIOD}/pdf/"]:
         page = client.get(url)
         assert page.status_code == 410, url
         html = page.content.decode()
         assert "ยกเลิกการเผยแพร่เมื่อ" in html and f"เหตุผล: {REASON}" in html, url
         assert "ตัวอย่างยุทธศาสตร์ด้านไอทีที่ ๑" not in html
-    listing = client.get(reverse("plans:editions")).content.decode()
+    listing = client.get(reverse("plans:editions", kwargs={"org": "taimueang"})).content.decode()
     assert "ยกเลิกการเผยแพร่เมื่อ" in listing and REASON in listing
-    assert "ยังไม่มีแผนที่เผยแพร่" in client.get("/").content.decode()
+    assert "ยังไม่มีแผนที่เผยแพร่" in client.get("/taimueang/").content.decode()
     change = EditionStatusChange.objects.get(edition=plan)
     assert (change.from_status, change.to_status, change.note, change.changed_by) == ("published", "withdrawn", REASON, editor)
 
@@ -39,7 +39,7 @@ def test_a_withdrawn_edition_says_publicly_when_and_why(client, editor, plan):
 def test_editors_still_see_a_withdrawn_edition_with_its_notice(client, editor, plan):
     _withdraw(client, editor, plan)
     client.force_login(editor)
-    html = client.get(f"/plans/{PERIOD}/strategies/").content.decode()
+    html = client.get(f"/taimueang/plans/{PERIOD}/strategies/").content.decode()
     assert "ตัวอย่างยุทธศาสตร์ด้านไอทีที่ ๑" in html and "ยกเลิกการเผยแพร่แล้ว" in html
 
 

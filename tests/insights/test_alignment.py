@@ -103,11 +103,11 @@ def test_it_strategies_tactics_and_projects_aligned_to_nothing_are_listed(gapped
 
 def test_the_page_shows_the_gaps_and_the_csv_has_a_row_for_every_strategy_and_tactic(gapped):
     client = Client(HTTP_HOST="localhost")
-    page = client.get(reverse("insights:alignment", kwargs={"period": PERIOD})).content.decode()
+    page = client.get(reverse("insights:alignment", kwargs={"org": "taimueang", "period": PERIOD})).content.decode()
     assert "ไม่มีสิ่งใดสนับสนุน" in page
     assert "โครงการที่ ๓ โครงการสาม" in page  # listed as aligned to nothing
     assert "ร้อยละ ๗๐.๖" in page  # the chart's label
-    response = client.get(reverse("insights:alignment_csv", kwargs={"period": PERIOD}))
+    response = client.get(reverse("insights:alignment_csv", kwargs={"org": "taimueang", "period": PERIOD}))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     levels = [(r[1], r[3], r[4]) for r in rows[1:]]
     assert levels[:5] == [
@@ -124,7 +124,7 @@ def test_the_page_shows_the_gaps_and_the_csv_has_a_row_for_every_strategy_and_ta
 
 def test_residents_get_no_report_of_a_draft(edition):
     client = Client(HTTP_HOST="localhost")
-    assert client.get(reverse("insights:alignment", kwargs={"period": PERIOD})).status_code == 404
+    assert client.get(reverse("insights:alignment", kwargs={"org": "taimueang", "period": PERIOD})).status_code == 404
 
 
 def test_the_report_costs_the_same_queries_for_a_larger_plan(gapped):

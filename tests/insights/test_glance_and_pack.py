@@ -56,10 +56,10 @@ def test_the_glance_shows_the_same_budget_as_form_p01_and_the_latest_round(gappe
 
 
 def test_the_glance_page_and_its_one_page_pdf(client, gapped):  # noqa: F811
-    page = client.get(reverse("insights:summary", kwargs={"period": PERIOD})).content.decode()
+    page = client.get(reverse("insights:summary", kwargs={"org": "taimueang", "period": PERIOD})).content.decode()
     assert "๒๕๕ บาท" in page
     assert "ยังไม่มีผลการติดตามที่เผยแพร่" in page
-    response = client.get(reverse("insights:summary_pdf", kwargs={"period": PERIOD}))
+    response = client.get(reverse("insights:summary_pdf", kwargs={"org": "taimueang", "period": PERIOD}))
     assert response["Content-Type"] == "application/pdf"
     pdf = Pdf(b"".join(response.streaming_content) if response.streaming else response.content)
     try:
@@ -95,13 +95,13 @@ def test_a_draft_edition_is_not_in_the_pack(edition):
 
 
 def test_the_pack_page_has_a_qr_code_per_item_and_indexes_in_csv_and_json(client, gapped):  # noqa: F811
-    page = client.get(reverse("insights:transparency")).content.decode()
+    page = client.get(reverse("insights:transparency", kwargs={"org": "taimueang"})).content.decode()
     items = transparency_pack(gapped.organization)
     assert page.count('src="data:image/svg+xml') == len(items)
-    rows = list(csv.reader(io.StringIO(client.get("/transparency/index.csv").content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(client.get("/taimueang/transparency/index.csv").content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["หมวด", "เอกสาร", "ที่อยู่"]
-    assert rows[1][2] == "http://localhost/plans/2563-2565/"
-    data = json.loads(client.get("/transparency/index.json").content)
+    assert rows[1][2] == "http://localhost/taimueang/plans/2563-2565/"
+    data = json.loads(client.get("/taimueang/transparency/index.json").content)
     assert len(data["items"]) == len(items) == len(rows) - 1
     assert data["items"][0]["published_on_be"].endswith(str(timezone.localdate().year + 543))
 

@@ -16,10 +16,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _round_url(round):
-    return reverse("monitoring:round", kwargs={"period": "2563-2565", "pk": round.pk})
+    return reverse("monitoring:round", kwargs={"org": "taimueang", "period": "2563-2565", "pk": round.pk})
 
 
-INDEX = reverse("monitoring:index", kwargs={"period": "2563-2565"})
+INDEX = reverse("monitoring:index", kwargs={"org": "taimueang", "period": "2563-2565"})
 
 
 def test_residents_cannot_see_a_round_before_the_committee_publishes_it(client, round_2564, committee_member):

@@ -26,8 +26,10 @@ def plan(db) -> Edition:
 
 
 @pytest.fixture
-def imported_plan(db) -> Edition:
-    """The plan as the importer reads it from the source document; a broken importer fails these tests."""
+def imported_plan(organization) -> Edition:
+    """The plan as the importer reads it from the source document; a broken importer fails these tests.
+
+    The organization exists first (at /taimueang/), as it does once a host has created it."""
     call_command("import_plan", str(FIXTURE), verbosity=0)
     edition = Edition.objects.get(start_year=2563, end_year=2565)
     if edition.status != Edition.Status.PUBLISHED:

@@ -21,32 +21,32 @@ ARGS = [
 ]
 PERIOD = "2563-2565"
 PAGES = [
-    "/",
-    "/plans/",
-    f"/plans/{PERIOD}/document/",
-    f"/plans/{PERIOD}/chapters/foreword/",
-    f"/plans/{PERIOD}/chapters/2/",
-    f"/plans/{PERIOD}/chapters/3/",
-    f"/plans/{PERIOD}/chapters/5/",
-    f"/plans/{PERIOD}/strategies/",
-    f"/plans/{PERIOD}/strategies/local/",
-    f"/plans/{PERIOD}/strategies/it/",
-    f"/plans/{PERIOD}/projects/",
-    f"/plans/{PERIOD}/projects/?fiscal_year=2599",
-    f"/plans/{PERIOD}/projects/?sort=-total&page=2",
-    f"/plans/{PERIOD}/projects/1/",
-    f"/plans/{PERIOD}/projects/summary/",
-    f"/plans/{PERIOD}/data/",
-    f"/plans/{PERIOD}/search/?q=ธรรมาภิบาล",
-    f"/plans/{PERIOD}/search/?q=ไม่มีคำนี้",
-    "/privacy/",
-    "/contact/",
-    f"/plans/{PERIOD}/monitoring/",
-    f"/plans/{PERIOD}/alignment/",
-    f"/plans/{PERIOD}/at-a-glance/",
-    "/transparency/",
-    f"/plans/{PERIOD}/r0/",  # the edition a revision replaced, with its notice
-    f"/plans/{PERIOD}/r0/compare/{PERIOD}/r1/",
+    "/taimueang/",
+    "/taimueang/plans/",
+    f"/taimueang/plans/{PERIOD}/document/",
+    f"/taimueang/plans/{PERIOD}/chapters/foreword/",
+    f"/taimueang/plans/{PERIOD}/chapters/2/",
+    f"/taimueang/plans/{PERIOD}/chapters/3/",
+    f"/taimueang/plans/{PERIOD}/chapters/5/",
+    f"/taimueang/plans/{PERIOD}/strategies/",
+    f"/taimueang/plans/{PERIOD}/strategies/local/",
+    f"/taimueang/plans/{PERIOD}/strategies/it/",
+    f"/taimueang/plans/{PERIOD}/projects/",
+    f"/taimueang/plans/{PERIOD}/projects/?fiscal_year=2599",
+    f"/taimueang/plans/{PERIOD}/projects/?sort=-total&page=2",
+    f"/taimueang/plans/{PERIOD}/projects/1/",
+    f"/taimueang/plans/{PERIOD}/projects/summary/",
+    f"/taimueang/plans/{PERIOD}/data/",
+    f"/taimueang/plans/{PERIOD}/search/?q=ธรรมาภิบาล",
+    f"/taimueang/plans/{PERIOD}/search/?q=ไม่มีคำนี้",
+    "/taimueang/privacy/",
+    "/taimueang/contact/",
+    f"/taimueang/plans/{PERIOD}/monitoring/",
+    f"/taimueang/plans/{PERIOD}/alignment/",
+    f"/taimueang/plans/{PERIOD}/at-a-glance/",
+    "/taimueang/transparency/",
+    f"/taimueang/plans/{PERIOD}/r0/",  # the edition a revision replaced, with its notice
+    f"/taimueang/plans/{PERIOD}/r0/compare/{PERIOD}/r1/",
     # plus each published evaluation round's page (see the ``pages`` fixture)
 ]
 
@@ -100,7 +100,7 @@ def _published_revision(plan):
 def pages(site):
     """Every public page type, with the published evaluation rounds of this test's data."""
     rounds = [
-        f"/plans/{PERIOD}/monitoring/rounds/{pk}/"
+        f"/taimueang/plans/{PERIOD}/monitoring/rounds/{pk}/"
         for pk in EvaluationRound.objects.published().values_list("pk", flat=True)
     ]
     connections.close_all()
@@ -150,7 +150,7 @@ def test_the_web_font_loads_from_our_own_server(browser, site):
     page = browser.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(site + f"/plans/{PERIOD}/")
+    page.goto(site + f"/taimueang/plans/{PERIOD}/")
     page.evaluate("document.fonts.ready")
     assert page.evaluate("document.fonts.check('16px Sarabun', 'ก')")
     assert all(url.startswith(site) for url in requests)

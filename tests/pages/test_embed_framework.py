@@ -16,7 +16,7 @@ def test_an_embed_naming_a_framework_the_plan_lacks_says_so_on_the_page_and_in_t
     section = Section.objects.get(edition=plan, number="๖.๑")
     Block.objects.create(section=section, order=9, kind=Block.Kind.EMBED, embed=Block.Embed.VISION, framework_slug="gone")
     notice = "ส่วนนี้อ้างถึงกรอบยุทธศาสตร์ “gone” ซึ่งไม่มีในแผนฉบับนี้"
-    html = client.get(reverse("plans:chapter", kwargs={"period": plan.slug, "key": "6"})).content.decode()
+    html = client.get(reverse("plans:chapter", kwargs={**plan.address_kwargs, "key": "6"})).content.decode()
     assert notice in html
     assert notice in plan_html(plan)
 

@@ -12,7 +12,7 @@ from tests.pages.conftest import PERIOD
 
 
 def _get(client, dataset, fmt):
-    response = client.get(reverse("projects:export", kwargs={"period": PERIOD, "dataset": dataset, "fmt": fmt}))
+    response = client.get(reverse("projects:export", kwargs={"org": "taimueang", "period": PERIOD, "dataset": dataset, "fmt": fmt}))
     assert response.status_code == 200
     return response
 
@@ -75,12 +75,12 @@ def test_downloads_are_attachments_with_stable_names(client, plan):
 
 
 def test_unknown_datasets_and_formats_are_not_found(client, plan):
-    assert client.get(f"/plans/{PERIOD}/data/people.csv").status_code == 404
-    assert client.get(f"/plans/{PERIOD}/data/projects.pdf").status_code == 404
+    assert client.get(f"/taimueang/plans/{PERIOD}/data/people.csv").status_code == 404
+    assert client.get(f"/taimueang/plans/{PERIOD}/data/projects.pdf").status_code == 404
 
 
 def test_the_download_page_links_every_dataset_in_every_format(client, plan):
-    html = client.get(reverse("projects:downloads", kwargs={"period": PERIOD})).content.decode()
+    html = client.get(reverse("projects:downloads", kwargs={"org": "taimueang", "period": PERIOD})).content.decode()
     for dataset in ["projects", "budgets", "indicators"]:
         for fmt in ["csv", "xlsx", "json"]:
-            assert f"/plans/{PERIOD}/data/{dataset}.{fmt}" in html
+            assert f"/taimueang/plans/{PERIOD}/data/{dataset}.{fmt}" in html

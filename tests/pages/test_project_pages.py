@@ -6,12 +6,12 @@ from projects.models import Project
 from tests.factories import build_plan
 from tests.pages.conftest import PERIOD
 
-LIST = reverse("projects:list", kwargs={"period": PERIOD})
+LIST = reverse("projects:list", kwargs={"org": "taimueang", "period": PERIOD})
 
 
 def _names(response) -> list[str]:
     """Project names in table order, read from the detail links."""
-    return re.findall(r'<a href="/plans/2563-2565/projects/\d+/">([^<]+)</a>', response.content.decode())
+    return re.findall(r'<a href="/taimueang/plans/2563-2565/projects/\d+/">([^<]+)</a>', response.content.decode())
 
 
 def test_the_inventory_lists_every_project_with_budget_per_year(client, plan):
@@ -89,7 +89,7 @@ def test_a_project_page_shows_every_field(client, plan):
     project.outcomes = "บริการเร็วขึ้น"
     project.code = "IT-01"
     project.save()
-    html = client.get(reverse("projects:detail", kwargs={"period": PERIOD, "number": 1})).content.decode()
+    html = client.get(reverse("projects:detail", kwargs={"org": "taimueang", "period": PERIOD, "number": 1})).content.decode()
     for text in [
         project.name, "IT-01", project.rationale, project.objectives, project.targets, project.method,
         project.duration, project.kpi, project.outcomes, project.unit.name, project.get_status_display(),
@@ -99,11 +99,11 @@ def test_a_project_page_shows_every_field(client, plan):
 
 
 def test_an_unknown_project_is_not_found(client, plan):
-    assert client.get(reverse("projects:detail", kwargs={"period": PERIOD, "number": 999})).status_code == 404
+    assert client.get(reverse("projects:detail", kwargs={"org": "taimueang", "period": PERIOD, "number": 999})).status_code == 404
 
 
 def test_the_p01_summary_adds_up_per_strategy_and_year(client, plan):
-    html = client.get(reverse("projects:summary", kwargs={"period": PERIOD})).content.decode()
+    html = client.get(reverse("projects:summary", kwargs={"org": "taimueang", "period": PERIOD})).content.decode()
     assert "ผ.๐๑" in html
     # Strategy 1 has projects 1 and 4: 48,000 (2563) + 120,000 (2564) + 52,000 (2565) = 220,000.
     assert "๒๒๐,๐๐๐" in html
@@ -111,7 +111,7 @@ def test_the_p01_summary_adds_up_per_strategy_and_year(client, plan):
 
 
 def test_the_budget_chart_is_an_svg_with_a_text_equivalent(client, plan):
-    html = client.get(reverse("projects:summary", kwargs={"period": PERIOD})).content.decode()
+    html = client.get(reverse("projects:summary", kwargs={"org": "taimueang", "period": PERIOD})).content.decode()
     svg = html[html.index("<svg") : html.index("</svg>")]
     assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
     assert svg.count("<rect") == 9  # three strategies, three years

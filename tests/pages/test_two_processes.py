@@ -116,7 +116,7 @@ def two_sites(tmp_path):
 
 def test_an_edit_through_one_process_is_what_the_other_serves_next(two_sites):
     (site_a, site_b), block_pk, chapter_key = two_sites
-    chapter = f"/plans/2563-2565/chapters/{chapter_key}/"
+    chapter = f"/taimueang/plans/2563-2565/chapters/{chapter_key}/"
 
     def fetch(site):
         with urllib.request.urlopen(site + chapter, timeout=60) as response:

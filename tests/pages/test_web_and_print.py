@@ -69,7 +69,7 @@ def marked(html: str) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def imported_with_sample(db) -> Edition:
+def imported_with_sample(organization) -> Edition:
     call_command("import_plan", str(SOURCE), stdout=StringIO())
     call_command("import_plan", str(SAMPLE), "--sample", stdout=StringIO())
     edition = Edition.objects.get(start_year=2563, end_year=2565)
@@ -82,7 +82,7 @@ def web_html(client, edition: Edition) -> str:
     keys = Section.objects.filter(edition=edition, parent=None).order_by("order").values_list("key", flat=True)
     pages = []
     for key in keys:
-        response = client.get(reverse("plans:chapter", kwargs={"period": edition.slug, "key": key}))
+        response = client.get(reverse("plans:chapter", kwargs={**edition.address_kwargs, "key": key}))
         assert response.status_code == 200
         pages.append(response.content.decode())
     return "\n".join(pages)

@@ -9,7 +9,7 @@ from tests.pdf.conftest import PERIOD, Pdf, squash
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("pdf:plan", kwargs={"period": PERIOD})
+URL = reverse("pdf:plan", kwargs={"org": "taimueang", "period": PERIOD})
 
 
 def test_residents_get_404_for_a_draft(client):
@@ -19,8 +19,8 @@ def test_residents_get_404_for_a_draft(client):
 
 def test_it_answers_404_for_a_period_without_a_plan(client):
     build_plan(small=True)
-    assert client.get(reverse("pdf:plan", kwargs={"period": "2570-2572"})).status_code == 404
-    assert client.get("/plans/nonsense/pdf/").status_code == 404
+    assert client.get(reverse("pdf:plan", kwargs={"org": "taimueang", "period": "2570-2572"})).status_code == 404
+    assert client.get("/taimueang/plans/nonsense/pdf/").status_code == 404
 
 
 def test_editors_get_a_draft_watermarked_on_every_page(client, editor):

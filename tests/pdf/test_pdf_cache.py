@@ -13,7 +13,7 @@ from tests.pdf.conftest import PERIOD, Pdf, squash
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("pdf:plan", kwargs={"period": PERIOD})
+URL = reverse("pdf:plan", kwargs={"org": "taimueang", "period": PERIOD})
 
 
 def rendered(client) -> int:

@@ -11,7 +11,7 @@ from tests.factories import build_plan
 from tests.pdf.conftest import PERIOD
 
 pytestmark = pytest.mark.django_db
-URL = reverse("pdf:plan", kwargs={"period": PERIOD})
+URL = reverse("pdf:plan", kwargs={"org": "taimueang", "period": PERIOD})
 
 
 @pytest.fixture

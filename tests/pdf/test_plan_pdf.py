@@ -20,7 +20,7 @@ def plan_pdf(django_db_blocker, cache_table):
     """Build the plan (16 projects) and download its PDF once (about 5-10 s), then clean up."""
     with django_db_blocker.unblock():
         edition = build_plan(scale=4)
-        response = WorkerClient(HTTP_HOST="localhost").get(reverse("pdf:plan", kwargs={"period": PERIOD}))
+        response = WorkerClient(HTTP_HOST="localhost").get(reverse("pdf:plan", kwargs={"org": "taimueang", "period": PERIOD}))
         assert response.status_code == 200, response.content[:500]
         pdf = Pdf(response.content)
         titles = {

@@ -25,6 +25,7 @@ from plans.models import Block, Edition, Organization, Section, SwotItem
 from printing.models import RenderedDocument
 from projects.models import Project
 from strategies.models import Framework, FrameworkPoint, Goal, Indicator, IndicatorTarget, Strategy, Tactic
+from tests.factories import tai_mueang
 from tests.pdf.conftest import PERIOD, WorkerClient
 from thaimuang_plan.lib.richtext import to_plain_text
 
@@ -119,13 +120,14 @@ def real_plan_pdf(django_db_setup, django_db_blocker, cache_table):
         # rendered files, task results) go too, or later tests would find them.
         before = {model: _last_pk(model) for model in _SIDE_ROWS}
         tasks_before = set(DBTaskResult.objects.values_list("pk", flat=True))
+        tai_mueang()
         call_command("import_plan", str(SOURCE), stdout=StringIO())
         call_command("import_plan", str(SAMPLE), "--sample", stdout=StringIO())
         edition = Edition.objects.get(start_year=2563, end_year=2565)
         edition_publish_as_told(edition=edition)
         pieces = plan_pieces(edition)
         running_title = f"{edition.title} {edition.period_label}"
-        response = WorkerClient(HTTP_HOST="localhost").get(reverse("pdf:plan", kwargs={"period": PERIOD}))
+        response = WorkerClient(HTTP_HOST="localhost").get(reverse("pdf:plan", kwargs={"org": "taimueang", "period": PERIOD}))
         organization = edition.organization
         Project.objects.filter(edition=edition).delete()  # projects protect their strategy and unit
         Edition.objects.filter(pk=edition.pk).delete()

@@ -12,7 +12,7 @@ from tests.pdf.conftest import PERIOD, Pdf, squash
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("monitoring:report_pdf", kwargs={"period": PERIOD, "fiscal_year": 2564})
+URL = reverse("monitoring:report_pdf", kwargs={"org": "taimueang", "period": PERIOD, "fiscal_year": 2564})
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_a_published_year_is_public_without_watermark(client, plan):
 
 def test_a_year_outside_the_plan_is_not_found(client, plan, editor):
     client.force_login(editor)
-    url = reverse("monitoring:report_pdf", kwargs={"period": PERIOD, "fiscal_year": 2570})
+    url = reverse("monitoring:report_pdf", kwargs={"org": "taimueang", "period": PERIOD, "fiscal_year": 2570})
     assert client.get(url).status_code == 404
 
 

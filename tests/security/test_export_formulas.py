@@ -37,7 +37,7 @@ def _poison(trigger: str) -> set[str]:
 
 
 def _download(client, dataset, fmt):
-    response = client.get(reverse("projects:export", kwargs={"period": PERIOD, "dataset": dataset, "fmt": fmt}))
+    response = client.get(reverse("projects:export", kwargs={"org": "taimueang", "period": PERIOD, "dataset": dataset, "fmt": fmt}))
     assert response.status_code == 200
     return response.content
 
@@ -84,7 +84,7 @@ def test_numbers_stay_numbers_and_ordinary_text_is_untouched(client, plan):
     assert amounts and all(c.data_type == "n" and not c.quotePrefix for c in amounts)
 
 
-@pytest.mark.parametrize("url", [f"/plans/{PERIOD}/alignment.csv", "/transparency/index.csv"])
+@pytest.mark.parametrize("url", [f"/taimueang/plans/{PERIOD}/alignment.csv", "/taimueang/transparency/index.csv"])
 @pytest.mark.parametrize("trigger", FORMULA_TRIGGERS, ids=["equals", "plus", "minus", "at", "tab", "cr"])
 def test_the_other_csv_downloads_are_neutralised_too(client, plan, url, trigger):
     _poison(trigger)

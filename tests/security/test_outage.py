@@ -33,8 +33,8 @@ with override_settings(STORAGES=plain):
     for name, kwargs in [
         ("healthz_http", {"path": "/healthz", "HTTP_HOST": "10.0.0.5:8000"}),
         ("home", {"path": "/", "HTTP_HOST": "plan.example.go.th", "secure": True}),
-        ("plan", {"path": "/plans/2563-2565/projects/", "HTTP_HOST": "plan.example.go.th", "secure": True}),
-        ("with_session", {"path": "/plans/", "HTTP_HOST": "plan.example.go.th", "secure": True,
+        ("plan", {"path": "/taimueang/plans/2563-2565/projects/", "HTTP_HOST": "plan.example.go.th", "secure": True}),
+        ("with_session", {"path": "/taimueang/plans/", "HTTP_HOST": "plan.example.go.th", "secure": True,
                           "HTTP_COOKIE": "sessionid=abcdefghijklmnopqrstuvwxyz012345"}),
     ]:
         path = kwargs.pop("path")

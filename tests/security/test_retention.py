@@ -45,6 +45,6 @@ def test_days_can_be_given_on_the_command_line(db):
 
 def test_the_privacy_notice_gives_the_retention_in_thai_digits(client, plan, settings):
     settings.LOGIN_RECORD_RETENTION_DAYS = 45
-    response = client.get("/privacy/")
+    response = client.get("/taimueang/privacy/")
     assert "เก็บไว้ ๔๕ วัน" in response.text
     assert "หมายเลขไอพี" in response.text

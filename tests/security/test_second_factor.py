@@ -115,9 +115,9 @@ def test_a_password_alone_cannot_replace_the_app(editor):
 
 def test_a_password_alone_does_not_show_drafts_on_the_public_pages(editor, draft, settings):
     client = _signed_in(editor)
-    assert client.get("/plans/2566-2568/", HTTP_HOST="localhost").status_code == 404
+    assert client.get("/taimueang/plans/2566-2568/", HTTP_HOST="localhost").status_code == 404
     settings.OTP_REQUIRED = False
-    assert client.get("/plans/2566-2568/", HTTP_HOST="localhost").status_code == 200
+    assert client.get("/taimueang/plans/2566-2568/", HTTP_HOST="localhost").status_code == 200
 
 
 def test_without_the_setting_the_admin_needs_no_second_factor(editor, settings):

@@ -63,7 +63,7 @@ def test_the_admin_is_private_and_never_stored(client, editor, path):
 
 @pytest.mark.parametrize(
     "path",
-    ["/plans/2566-2568/", "/plans/2566-2568/projects/", "/plans/2566-2568/data/projects.csv", "/plans/2566-2568/data/budgets.xlsx"],
+    ["/taimueang/plans/2566-2568/", "/taimueang/plans/2566-2568/projects/", "/taimueang/plans/2566-2568/data/projects.csv", "/taimueang/plans/2566-2568/data/budgets.xlsx"],
 )
 def test_draft_previews_and_exports_to_staff_are_private_and_never_stored(editor, draft, path):
     response = _signed_in(editor).get(path)
@@ -73,6 +73,6 @@ def test_draft_previews_and_exports_to_staff_are_private_and_never_stored(editor
 
 
 def test_public_pages_for_residents_stay_cacheable(client, plan):
-    response = client.get(f"/plans/{PERIOD}/")
+    response = client.get(f"/taimueang/plans/{PERIOD}/")
     assert "no-store" not in response.get("Cache-Control", "")
     assert "sessionid" not in response.cookies

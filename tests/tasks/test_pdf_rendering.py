@@ -16,7 +16,7 @@ from tests.factories import build_plan
 from tests.pdf.conftest import PERIOD, Pdf, squash
 
 pytestmark = pytest.mark.django_db
-URL = reverse("pdf:plan", kwargs={"period": PERIOD})
+URL = reverse("pdf:plan", kwargs={"org": "taimueang", "period": PERIOD})
 
 
 @pytest.fixture
@@ -199,5 +199,5 @@ def test_publishing_a_round_renders_the_years_public_report(plan, no_delay, djan
     row = RenderedDocument.objects.get(key=key)
     assert row.state(documents.token(edition.content_version)) == RenderedDocument.State.READY
     client.run_worker = False
-    response = client.get(reverse("monitoring:report_pdf", kwargs={"period": PERIOD, "fiscal_year": 2564}))
+    response = client.get(reverse("monitoring:report_pdf", kwargs={"org": "taimueang", "period": PERIOD, "fiscal_year": 2564}))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")

@@ -18,10 +18,12 @@ from editions.services import edition_publish_as_told
 from importer.parser import parse
 from importer.services import ImportRejected, plan_import, read_source, sample_remove
 from plans.models import Block, Edition, Organization
+from thaimuang_plan.lib.thai import short_organization_name
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 SOURCE = FIXTURES / "tai_mueang_2563-2565.txt"
 SAMPLE = FIXTURES / "sample_chapters_3-6.txt"
+DEMO_SLUG = "taimueang"
 
 
 class Command(BaseCommand):
@@ -59,7 +61,11 @@ class Command(BaseCommand):
     def _source(self) -> Edition:
         data = read_source(SOURCE)
         plan = parse(data, name=SOURCE.name)
-        organization = Organization.objects.filter(name=plan.organization_name).first()
+        # The demo organization has the address the portal has always used for it.
+        organization, _ = Organization.objects.get_or_create(
+            name=plan.organization_name,
+            defaults={"slug": DEMO_SLUG, "short_name": short_organization_name(plan.organization_name)},
+        )
         edition = Edition.objects.filter(
             organization=organization, start_year=plan.start_year, end_year=plan.end_year, revision_number=0
         ).first()

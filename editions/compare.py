@@ -245,7 +245,7 @@ def previous_edition(edition: Edition) -> Edition | None:
     if edition.based_on_id:
         return Edition.objects.filter(pk=edition.based_on_id).first()
     earlier = Edition.objects.filter(organization_id=edition.organization_id).exclude(pk=edition.pk)
-    earlier = earlier.filter(status__in=Edition.PUBLIC_STATUSES)
+    earlier = earlier.public()
     if edition.published_at:
         earlier = earlier.filter(published_at__lt=edition.published_at)
     return earlier.order_by("-start_year", "-revision_number").first()

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
-
-from thaimuang_plan.lib.thai import format_baht, format_number
+from thaimuang_plan.lib.formatting import baht, number
 
 OVER_PLAN = "ใช้งบ {spent} บาท เกินงบตามแผน {planned} บาท ({ratio} เท่าของแผน)"
 OVER_NO_PLAN = "ใช้งบ {spent} บาท ทั้งที่แผนไม่มีงบของปีนี้"
@@ -24,12 +22,9 @@ def over_plan(spent: Decimal | None, planned: Decimal | None) -> str | None:
     """The warning for spending ``spent`` against ``planned`` for the year, or None when within plan."""
     if not spent:
         return None
-    digits = settings.PORTAL_DIGITS
     if planned is None or planned == 0:
-        return OVER_NO_PLAN.format(spent=format_baht(spent, digits=digits))
+        return OVER_NO_PLAN.format(spent=baht(spent))
     if spent <= planned:
         return None
-    ratio = format_number(spent / planned, digits=digits, places=1 if spent / planned < 10 else 0)
-    return OVER_PLAN.format(
-        spent=format_baht(spent, digits=digits), planned=format_baht(planned, digits=digits), ratio=ratio
-    )
+    ratio = number(spent / planned, places=1 if spent / planned < 10 else 0)
+    return OVER_PLAN.format(spent=baht(spent), planned=baht(planned), ratio=ratio)

@@ -21,7 +21,7 @@ from django.db.models import Max, Sum
 from django.shortcuts import render
 from django.utils import timezone
 
-from thaimuang_plan.lib.thai import format_date, with_digits
+from thaimuang_plan.lib.formatting import date, digits
 
 
 class LoginAttemptHandler(AxesDatabaseHandler):
@@ -49,14 +49,13 @@ def unlock_time(request, credentials=None):
 def lockout_response(request, original_response=None, credentials=None):
     """The Thai page axes shows instead of the login form (AXES_LOCKOUT_CALLABLE), status 429."""
     until = timezone.localtime(unlock_time(request, credentials))
-    digits = settings.PORTAL_DIGITS
     response = render(
         request,
         "admin/lockout.html",
         {
             **admin.site.each_context(request),
-            "until_date": format_date(until.date(), digits=digits),
-            "until_time": with_digits(until.strftime("%H:%M"), digits),
+            "until_date": date(until.date()),
+            "until_time": digits(until.strftime("%H:%M")),
         },
         status=settings.AXES_HTTP_RESPONSE_CODE,
     )

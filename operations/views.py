@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import redirect, render
@@ -16,7 +15,7 @@ from django_otp import login as otp_login
 
 from operations import outage
 from operations import second_factor as sf
-from thaimuang_plan.lib.thai import with_digits
+from thaimuang_plan.lib.formatting import digits
 
 WRONG_CODE = "รหัสไม่ถูกต้องหรือหมดอายุแล้ว กรุณาพิมพ์รหัส ๖ หลักที่แอปแสดงอยู่ขณะนี้"
 WRONG_VERIFY_CODE = "รหัสไม่ถูกต้อง กรุณาพิมพ์รหัส ๖ หลักจากแอป หรือรหัสกู้คืนที่ยังไม่เคยใช้"
@@ -67,7 +66,7 @@ def setup(request):
     if action == "confirm" and device is not None:
         wait = sf.wait_seconds([device])
         if wait:
-            error = TOO_FAST.format(seconds=with_digits(wait, settings.PORTAL_DIGITS))
+            error = TOO_FAST.format(seconds=digits(wait))
         elif sf.confirm_app_setup(device=device, token=request.POST.get("token", "")):
             otp_login(request, device)
             codes = sf.new_recovery_codes(user=user)
@@ -104,7 +103,7 @@ def verify(request):
         if device is not None:
             otp_login(request, device)
             return redirect(_next_url(request))
-        error = TOO_FAST.format(seconds=with_digits(wait, settings.PORTAL_DIGITS)) if wait else WRONG_VERIFY_CODE
+        error = TOO_FAST.format(seconds=digits(wait)) if wait else WRONG_VERIFY_CODE
     return render(
         request,
         "operations/second_factor_verify.html",

@@ -11,11 +11,11 @@ Messages are named constants so that tests assert exactly what editors read.
 from decimal import Decimal
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import router, transaction
 
-from thaimuang_plan.lib.thai import ThaiNumberError, format_baht, parse_decimal, parse_int, with_digits
+from thaimuang_plan.lib.formatting import baht, digits
+from thaimuang_plan.lib.thai import ThaiNumberError, parse_decimal, parse_int
 
 NOT_A_WHOLE_NUMBER = "กรุณากรอกเป็นตัวเลขจำนวนเต็ม (เลขไทยหรือเลขอารบิกก็ได้ เช่น ๒๕๖๓ หรือ 2563)"
 NOT_A_NUMBER = "กรุณากรอกเป็นตัวเลข (เลขไทยหรือเลขอารบิกก็ได้ เช่น ๑,๒๕๐.๕๐ หรือ 1250.50)"
@@ -58,9 +58,9 @@ class ThaiNumberInput(forms.TextInput):
         if isinstance(value, bool):
             return super().format_value(value)
         if isinstance(value, int):
-            return with_digits(value, settings.PORTAL_DIGITS)
+            return digits(value)
         if isinstance(value, Decimal) and value.is_finite():
-            return format_baht(value, digits=settings.PORTAL_DIGITS)
+            return baht(value)
         return super().format_value(value)
 
 

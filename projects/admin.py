@@ -13,8 +13,8 @@ from strategies.choices import (
     tactic_group,
     tactic_label,
 )
-from thaimuang_plan.lib.formatting import digits
-from thaimuang_plan.lib.thai import format_baht
+from thaimuang_plan.lib import formatting
+from thaimuang_plan.lib.formatting import baht
 
 reversion.register(Unit)
 reversion.register(Project, follow=["budgets"])
@@ -97,7 +97,7 @@ class ProjectAdmin(PlanContentAdmin):
     def strategy_display(self, obj):
         if obj.strategy is None:
             return "-"
-        return f"ยุทธศาสตร์ที่ {digits(obj.strategy.number)}"
+        return formatting.strategy_label(obj.strategy.number)
 
     @admin.display(description="แผน", ordering="edition__start_year")
     def edition_period(self, obj):
@@ -105,4 +105,4 @@ class ProjectAdmin(PlanContentAdmin):
 
     @admin.display(description="งบประมาณรวม (บาท)", ordering="budget_sum")
     def budget_total(self, obj):
-        return format_baht(obj.budget_sum) if obj.budget_sum is not None else "-"
+        return baht(obj.budget_sum) if obj.budget_sum is not None else "-"

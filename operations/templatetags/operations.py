@@ -3,11 +3,11 @@
 from django import template
 from django.conf import settings
 
-from thaimuang_plan.lib.thai import with_digits
+from thaimuang_plan.lib.formatting import digits
 
 register = template.Library()
 
 
 @register.simple_tag
 def login_record_retention_days() -> str:
-    return with_digits(settings.LOGIN_RECORD_RETENTION_DAYS, settings.PORTAL_DIGITS)
+    return digits(settings.LOGIN_RECORD_RETENTION_DAYS)

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from audit.selectors import visible_models
+from plans import tenancy
 from plans.models import Edition
 from thaimuang_plan.lib.thai import ce_year, to_arabic_digits
 
@@ -60,16 +61,17 @@ class HistoryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.models = {model._meta.label_lower: model for model in visible_models(user)}
         self.fields["kind"].choices = [(ALL, "ทุกประเภท")] + [(key, _label(m)) for key, m in self.models.items()]
-        self.fields["person"].queryset = (
-            get_user_model()
-            .objects.filter(Q(revision__isnull=False) | Q(logentry__action_flag=DELETION))
-            .distinct()
-            .order_by("username")
-        )
+        people = get_user_model().objects.filter(Q(revision__isnull=False) | Q(logentry__action_flag=DELETION))
+        if not tenancy.is_host(user):
+            # The people of one's own organizations (and oneself), not the names of everyone on the host.
+            people = people.filter(Q(memberships__organization__in=tenancy.organization_ids(user)) | Q(pk=user.pk))
+        self.fields["person"].queryset = people.distinct().order_by("username")
         self.fields["person"].label_from_instance = lambda u: (
             f"{u.get_username()} ({u.get_full_name()})" if u.get_full_name() else u.get_username()
         )
-        self.fields["edition"].queryset = Edition.objects.select_related("organization").order_by("-start_year")
+        self.fields["edition"].queryset = tenancy.scope(
+            Edition.objects.select_related("organization"), user
+        ).order_by("-start_year")
 
     def clean(self):
         cleaned = super().clean()

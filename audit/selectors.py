@@ -6,6 +6,10 @@ log of deletions (reversion keeps no version for a delete). ``entries``
 filters and merges them in one query (leaving out rows saved along with
 another but unchanged); ``entry_rows`` turns a page of them
 into rows to show, with a fixed number of queries per page whatever its size.
+
+A person who is not a host sees only the rows of their organizations, kind by kind where
+their role there lets them view it (``plans.tenancy_history``: each version is linked to the
+organization of its row, a deletion is judged by the row's versions).
 """
 
 from __future__ import annotations
@@ -25,8 +29,11 @@ from django.utils import timezone
 from reversion.errors import RevertError
 from reversion.models import Version
 
+from plans import tenancy
 from plans.models import Edition
 from plans.restore import FieldChange
+from plans.revisions import KEPT_BEFORE_DELETION
+from plans.tenancy_history import deletions_of, versions_of
 from plans.version_fields import compared_fields, display
 from thaimuang_plan.lib import formatting
 
@@ -111,10 +118,14 @@ def entries(*, user, person=None, date_from=None, date_to=None, models_=None, ed
     earlier = _earlier_versions().values("serialized_data")[:1]
     versions = (
         Version.objects.filter(content_type__in=types)
+        .exclude(revision__comment=KEPT_BEFORE_DELETION)
         .annotate(previous_data=Subquery(earlier))
         .filter(Q(previous_data__isnull=True) | ~Q(serialized_data=F("previous_data")))
     )
     deletions = LogEntry.objects.filter(action_flag=DELETION, content_type__in=types)
+    if not tenancy.is_host(user):
+        versions = versions.filter(versions_of(user, chosen))
+        deletions = deletions.filter(deletions_of(user, chosen))
     if person is not None:
         versions = versions.filter(revision__user=person)
         deletions = deletions.filter(user=person)

@@ -22,6 +22,7 @@ from editions.services import (
     next_plan_start,
     revision_start,
 )
+from plans import tenancy
 from plans.models import Edition
 from thaimuang_plan.lib.thai import ThaiNumberError, parse_int
 
@@ -31,9 +32,14 @@ WITHDRAWN = "ยกเลิกการเผยแพร่ “{edition}” �
 NEXT_PLAN_STARTED = "เริ่ม “{edition}” เป็นฉบับร่างแล้ว ตรวจและแก้ไขเนื้อหาก่อนเผยแพร่"
 
 
-def _require(request, permission: str) -> None:
-    if not request.user.has_perm(permission):
+def _edition(request, pk, permission: str) -> Edition:
+    """The edition at ``pk`` if it is of the person's organizations (else 404) and their role
+    there grants ``permission`` (else 403)."""
+    editions = tenancy.scope(Edition.objects.select_related("organization"), request.user)
+    edition = get_object_or_404(editions, pk=pk)
+    if not tenancy.has_perm_in(request.user, permission, edition):
         raise PermissionDenied
+    return edition
 
 
 def _page(request, template: str, edition: Edition, title: str, **context):
@@ -53,8 +59,7 @@ def _errors(error: ValidationError) -> list[str]:
 
 
 def revise(request, pk):
-    _require(request, "plans.add_edition")
-    edition = get_object_or_404(Edition.objects.select_related("organization"), pk=pk)
+    edition = _edition(request, pk, "plans.add_edition")
     form = RevisionForm(request.POST or None)
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -70,8 +75,7 @@ def revise(request, pk):
 
 def publish(request, pk):
     """The confirmation page: what the checks found and what changed; publish once they are dealt with."""
-    _require(request, "plans.publish_edition")
-    edition = get_object_or_404(Edition.objects.select_related("organization"), pk=pk)
+    edition = _edition(request, pk, "plans.publish_edition")
     report = run_checks(edition)
     form = PublishForm(request.POST or None, report=report)
     errors = []
@@ -115,8 +119,7 @@ def publish(request, pk):
 
 
 def withdraw(request, pk):
-    _require(request, "plans.publish_edition")
-    edition = get_object_or_404(Edition.objects.select_related("organization"), pk=pk)
+    edition = _edition(request, pk, "plans.publish_edition")
     form = WithdrawForm(request.POST or None)
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -144,8 +147,7 @@ def _period_from(data, edition: Edition) -> tuple[int, int]:
 
 
 def next_plan(request, pk):
-    _require(request, "plans.add_edition")
-    edition = get_object_or_404(Edition.objects.select_related("organization"), pk=pk)
+    edition = _edition(request, pk, "plans.add_edition")
     data = request.POST if request.method == "POST" else None
     start, end = _period_from(data or {}, edition)
     new_years = list(range(start, end + 1))

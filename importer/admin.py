@@ -13,6 +13,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
+from plans.admin_scope import OrganizationScopedAdmin
+from plans.models import Organization, validate_organization_slug
 from thaimuang_plan.lib.thai import to_arabic_digits
 
 from . import access
@@ -23,6 +25,8 @@ from .uploads import upload_confirm, upload_create
 
 CONFIRMED = "บันทึกลงแผน “{edition}” แล้ว ({status}) ตรวจและแก้ไขต่อได้ในหน้าแผน"
 UPLOADED = "อัปโหลด {name} แล้ว กำลังอ่านไฟล์อยู่เบื้องหลัง หน้านี้จะแสดงผลเมื่ออ่านเสร็จ"
+FROM_THE_FILE = "— หน่วยงานตามชื่อในไฟล์ (สร้างใหม่ถ้ายังไม่มีในระบบ) —"
+SLUG_TAKEN = "มีหน่วยงานอื่นใช้ที่อยู่เว็บนี้แล้ว เลือกชื่ออื่น"
 
 
 class UploadForm(forms.Form):
@@ -38,6 +42,26 @@ class UploadForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = access.import_organizations(user).order_by("name")
+        if access.may_create_organizations(user):
+            # A host may leave the owner to the file, and choose the address of a new organization.
+            organization = self.fields["organization"]
+            organization.required = False
+            organization.empty_label = FROM_THE_FILE
+            organization.help_text = "แผนจะถูกนำเข้าเป็นของหน่วยงานนี้ หรือเลือกให้ใช้หน่วยงานตามชื่อในไฟล์"
+            self.fields["new_organization_slug"] = forms.CharField(
+                label="ที่อยู่เว็บของหน่วยงานใหม่",
+                required=False,
+                max_length=40,
+                validators=[validate_organization_slug],
+                help_text="ใช้เมื่อไฟล์เป็นของหน่วยงานที่ยังไม่มีในระบบ เช่น banna จะได้ /banna/ "
+                "ว่างไว้เพื่อใช้ที่อยู่ที่ระบบเสนอ (ดูได้ในหน้าผลการอ่านก่อนยืนยัน)",
+            )
+
+    def clean_new_organization_slug(self):
+        slug = self.cleaned_data.get("new_organization_slug", "").strip()
+        if slug and Organization.objects.filter(slug=slug).exists():
+            raise forms.ValidationError(SLUG_TAKEN)
+        return slug
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -60,19 +84,11 @@ class UploadForm(forms.Form):
 
 
 @admin.register(PlanImport)
-class PlanImportAdmin(admin.ModelAdmin):
+class PlanImportAdmin(OrganizationScopedAdmin, admin.ModelAdmin):
     list_display = ["source_name", "organization", "status", "uploaded_by", "created_at"]
     list_filter = ["status", "organization"]
     list_select_related = ["organization", "uploaded_by"]
     search_fields = ["source_name"]
-
-    def get_queryset(self, request):
-        return (
-            super().get_queryset(request).filter(organization__in=access.import_organizations(request.user))
-        )
-
-    def has_add_permission(self, request):
-        return request.user.has_perm("importer.add_planimport")
 
     def get_urls(self):
         confirm = self.admin_site.admin_view(require_POST(self.confirm_view))
@@ -90,6 +106,7 @@ class PlanImportAdmin(admin.ModelAdmin):
                 name=Path(file.name).name,
                 data=file.read(),
                 period=form.cleaned_data["period"],
+                new_organization_slug=form.cleaned_data.get("new_organization_slug", ""),
             )
             self.message_user(request, UPLOADED.format(name=upload.source_name), messages.SUCCESS)
             return redirect("admin:importer_planimport_change", upload.pk)
@@ -115,7 +132,7 @@ class PlanImportAdmin(admin.ModelAdmin):
             "waiting": upload.status in (PlanImport.Status.WAITING, PlanImport.Status.READING),
             "can_confirm": upload.status == PlanImport.Status.READY
             and target.get("action") in ("new", "replace")
-            and request.user.has_perm("importer.change_planimport"),
+            and access.may_confirm(request.user, upload),
             **previews.display(preview),
             "edition_url": reverse("admin:plans_edition_change", args=[upload.edition_id])
             if upload.edition_id
@@ -125,7 +142,7 @@ class PlanImportAdmin(admin.ModelAdmin):
 
     def confirm_view(self, request, pk):
         upload = self._upload(request, pk)
-        if not request.user.has_perm("importer.change_planimport"):
+        if not access.may_confirm(request.user, upload):
             raise PermissionDenied
         try:
             result = upload_confirm(upload=upload, user=request.user)
@@ -144,8 +161,9 @@ class PlanImportAdmin(admin.ModelAdmin):
         if not self.has_view_permission(request):
             raise PermissionDenied
         try:
+            # Another organization's upload is a 404, as if there were none.
             upload = get_object_or_404(
-                PlanImport.objects.select_related("organization", "uploaded_by"), pk=pk
+                self.get_queryset(request).select_related("organization", "uploaded_by"), pk=pk
             )
         except (ValueError, TypeError):
             raise Http404 from None

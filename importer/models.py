@@ -24,7 +24,19 @@ class PlanImport(models.Model):
         CONFIRMED = "confirmed", "บันทึกลงแผนแล้ว"
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="plan_imports", verbose_name="หน่วยงาน"
+        Organization,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="plan_imports",
+        verbose_name="หน่วยงาน",
+        help_text="ว่างไว้เมื่อผู้ดูแลระบบของผู้ให้บริการนำเข้าแผนของหน่วยงานตามชื่อในไฟล์ (สร้างใหม่ถ้ายังไม่มี)",
+    )
+    new_organization_slug = models.CharField(
+        "ที่อยู่เว็บของหน่วยงานใหม่",
+        max_length=40,
+        blank=True,
+        help_text="ใช้เมื่อไฟล์เป็นของหน่วยงานที่ยังไม่มีในระบบ ว่างไว้เพื่อใช้ที่อยู่ที่ระบบเสนอ",
     )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from plans.models import ImportFlag
 from thaimuang_plan.lib.thai import local_government_name_pattern
 
 from .lines import Line, find_period
+from .messages import ORGANIZATION_MISMATCH
 from .structure import ParsedPlan
 
 ORG_RE = re.compile(local_government_name_pattern())
@@ -51,3 +53,12 @@ def find_organization(plan: ParsedPlan, lines: list[Line]) -> None:
                 names[token] += 1
     if names:
         plan.organization_name = names.most_common(1)[0][0]
+
+
+def choose_organization(plan: ParsedPlan, chosen: str) -> None:
+    """The organization the person importing chose owns the plan; a file naming another is flagged."""
+    named = plan.organization_name
+    plan.organization_name = chosen
+    if named and re.sub(r"\s+", "", named) != re.sub(r"\s+", "", chosen):
+        plan.document_organization_name = named
+        plan.flag(ImportFlag.Kind.FOREIGN_NAME, ORGANIZATION_MISMATCH.format(document=named, chosen=chosen))

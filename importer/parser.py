@@ -31,7 +31,8 @@ def parse(
 
     ``period`` and ``organization`` come from the person importing: they are used when the
     file does not say them, and ``organization`` wins over the file (an editor imports into
-    their own organization).
+    their own organization); a file that names another owner says so in a flag, never by
+    changing the organization.
     """
     if word.is_docx(data):
         text, headings = word.read_docx(data, name=name)
@@ -54,7 +55,7 @@ def parse(
         raise ImportRejected((NO_PLAN if plan.partial else NO_PERIOD).format(name=name))
     owner.find_organization(plan, lines)
     if organization:
-        plan.organization_name = organization
+        owner.choose_organization(plan, organization)
     if not plan.organization_name and not plan.is_sample_file:
         raise ImportRejected(NO_ORGANIZATION.format(name=name))
     for section in plan.sections:

@@ -36,6 +36,7 @@ def build(plan: ParsedPlan) -> dict:
         "source_kind": plan.source_kind,
         "line_count": plan.line_count,
         "organization": plan.organization_name,
+        "document_organization": plan.document_organization_name,
         "title": plan.title,
         "start_year": plan.start_year,
         "end_year": plan.end_year,

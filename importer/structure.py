@@ -205,6 +205,8 @@ class ParsedPlan:
     source_name: str
     line_count: int
     organization_name: str = ""
+    # The owner the file itself names, when the person importing chose another organization.
+    document_organization_name: str = ""
     title: str = ""
     start_year: int | None = None
     end_year: int | None = None

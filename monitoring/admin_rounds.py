@@ -12,13 +12,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
+from monitoring.admin_access import check_may_see, round_for
 from monitoring.forms import RoundEntry
 from monitoring.models import EvaluationRound, ProjectProgress, RoundFinding
 from monitoring.printed_report import can_export_report
@@ -27,6 +28,7 @@ from monitoring.selectors import due_a_record, year_projects
 from monitoring.services import PublishError, round_progress_save, round_publish
 from monitoring.spreadsheet_views import download_view, upload_view
 from monitoring.warnings import SAVED_OVER_PLAN, SAVED_OVER_PLAN_NO_REASON
+from plans import tenancy
 from plans.admin_base import PlanContentAdmin, PlanContentStackedInline
 from projects.models import Project
 from thaimuang_plan.lib.formatting import date as thaidate
@@ -168,7 +170,7 @@ class EvaluationRoundAdmin(PlanContentAdmin):
     # --- publishing ------------------------------------------------------------
 
     def has_publish_permission(self, request, obj=None):
-        return request.user.has_perm("monitoring.publish_evaluationround")
+        return tenancy.has_perm_in(request.user, "monitoring.publish_evaluationround", obj)
 
     @admin.action(description="เผยแพร่ผลของรอบที่เลือกให้ประชาชนทราบ", permissions=["publish"])
     def publish_selected(self, request, queryset):
@@ -199,7 +201,7 @@ class EvaluationRoundAdmin(PlanContentAdmin):
             )
 
     def publish_view(self, request, pk):
-        round = get_object_or_404(EvaluationRound, pk=pk)
+        round = round_for(request, pk)
         if not self.has_publish_permission(request, round):
             raise PermissionDenied
         self._publish(request, round)
@@ -222,17 +224,9 @@ class EvaluationRoundAdmin(PlanContentAdmin):
             *super().get_urls(),
         ]
 
-    def _can_record(self, request) -> bool:
-        user = request.user
-        return user.has_perm("monitoring.add_projectprogress") and user.has_perm(
-            "monitoring.change_projectprogress"
-        )
-
     def entry_view(self, request, pk):
-        round = get_object_or_404(EvaluationRound.objects.select_related("edition"), pk=pk)
-        can_record = self._can_record(request)
-        if not (can_record or request.user.has_perm("monitoring.view_projectprogress")):
-            raise PermissionDenied
+        round = round_for(request, pk)
+        can_record = check_may_see(request.user, ProjectProgress, round)
         if request.method == "POST":
             if not can_record:
                 raise PermissionDenied
@@ -276,7 +270,7 @@ class EvaluationRoundAdmin(PlanContentAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context.update(
             can_publish=bool(obj) and not obj.is_published and self.has_publish_permission(request, obj),
-            can_export=bool(obj) and can_export_report(request.user),
+            can_export=bool(obj) and can_export_report(request.user) and tenancy.may_act_for(request.user, obj),
             report_url=report_pdf_url(obj) if obj else None,
             public_url=public_round_url(obj) if obj else None,
         )

@@ -11,9 +11,10 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from monitoring.admin_access import check_may_see, round_for
 from monitoring.models import EvaluationRound, IndicatorResult
 from monitoring.selectors import it_plan_indicators
 from plans.forms import LOCK_FIELD, STALE_SAVE, ThaiDecimalField, ThaiNumberInput, token_of
@@ -123,13 +124,9 @@ def results_save(*, records: list[IndicatorResult], user=None) -> int:
 
 def results_view(model_admin, request, pk):
     """GET: the grid; POST: validate every row, save all or none."""
-    round = get_object_or_404(EvaluationRound.objects.select_related("edition"), pk=pk)
+    round = round_for(request, pk)
     user = request.user
-    can_record = user.has_perm("monitoring.add_indicatorresult") and user.has_perm(
-        "monitoring.change_indicatorresult"
-    )
-    if not (can_record or user.has_perm("monitoring.view_indicatorresult")):
-        raise PermissionDenied
+    can_record = check_may_see(user, IndicatorResult, round)
     if request.method == "POST":
         if not can_record:
             raise PermissionDenied

@@ -16,11 +16,12 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from monitoring.admin_access import check_may_see, may_record, round_for
 from monitoring.forms import RoundEntry
-from monitoring.models import EvaluationRound, ProjectProgress
+from monitoring.models import ProjectProgress
 from monitoring.selectors import year_projects
 from monitoring.services import round_progress_save
 from monitoring.spreadsheet import progress_workbook, read_progress_sheet, sheet_filename
@@ -40,20 +41,9 @@ class UploadForm(forms.Form):
     )
 
 
-def _round(pk):
-    return get_object_or_404(EvaluationRound.objects.select_related("edition"), pk=pk)
-
-
-def _can_record(user) -> bool:
-    return user.has_perm("monitoring.add_projectprogress") and user.has_perm(
-        "monitoring.change_projectprogress"
-    )
-
-
 def download_view(model_admin, request, pk):
-    round = _round(pk)
-    if not (_can_record(request.user) or request.user.has_perm("monitoring.view_projectprogress")):
-        raise PermissionDenied
+    round = round_for(request, pk)
+    check_may_see(request.user, ProjectProgress, round)
     projects = year_projects(round.edition, round.fiscal_year, round=round)
     records = list(ProjectProgress.objects.filter(round=round))
     response = HttpResponse(
@@ -64,8 +54,8 @@ def download_view(model_admin, request, pk):
 
 
 def upload_view(model_admin, request, pk):
-    round = _round(pk)
-    if not _can_record(request.user):
+    round = round_for(request, pk)
+    if not may_record(request.user, ProjectProgress, round):
         raise PermissionDenied
     projects = year_projects(round.edition, round.fiscal_year, round=round)
     form, reading, signed = UploadForm(), None, ""

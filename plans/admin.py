@@ -6,8 +6,11 @@ from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
+from plans import tenancy
 from plans.admin_base import PlanContentAdmin, PlanContentTabularInline
 from plans.admin_display import ThaiDisplayAdminMixin
+from plans.admin_members import MembershipInline, memberships_saved
+from plans.admin_scope import OrganizationScopedAdmin, OrganizationScopedInline
 from plans.models import Block, Edition, EditionStatusChange, ImportFlag, Organization, Section, SwotItem
 from thaimuang_plan.lib.thai import to_thai_digits
 
@@ -37,12 +40,27 @@ def _life_url(name: str, edition: Edition) -> str | None:
 
 @admin.register(Organization)
 class OrganizationAdmin(PlanContentAdmin):
-    list_display = ["name", "short_name", "district", "province", "updated_at"]
-    search_fields = ["name", "short_name", "district", "province"]
+    """Editors change their own organization's details; hosts add organizations and say who belongs."""
+
+    list_display = ["name", "slug", "code", "short_name", "district", "province", "updated_at"]
+    search_fields = ["name", "short_name", "slug", "code", "district", "province"]
     list_filter = ["province"]
+    inlines = [MembershipInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        # Every public address of the plans starts with the slug: only a host may still change it.
+        if obj is not None and not tenancy.is_host(request.user):
+            readonly.append("slug")
+        return readonly
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is MembershipInline.model:
+            memberships_saved(formset)
 
 
-class ImportFlagInline(ThaiDisplayAdminMixin, admin.TabularInline):
+class ImportFlagInline(OrganizationScopedInline, ThaiDisplayAdminMixin, admin.TabularInline):
     """The importer's flags on the edition page: editors tick them off as they check the source."""
 
     model = ImportFlag
@@ -62,7 +80,7 @@ class ImportFlagInline(ThaiDisplayAdminMixin, admin.TabularInline):
         return False
 
 
-class StatusChangeInline(admin.TabularInline):
+class StatusChangeInline(OrganizationScopedInline, admin.TabularInline):
     """When the edition was published, replaced or withdrawn, by whom and why: read only, kept for good."""
 
     model = EditionStatusChange
@@ -157,8 +175,9 @@ class EditionAdmin(PlanContentAdmin):
         super().save_formset(request, form, formset, change)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        can_publish = request.user.has_perm("plans.publish_edition")
-        can_add = request.user.has_perm("plans.add_edition")
+        # In this edition's organization, with the role held there.
+        can_publish = tenancy.has_perm_in(request.user, "plans.publish_edition", obj)
+        can_add = tenancy.has_perm_in(request.user, "plans.add_edition", obj)
         published = bool(obj) and obj.status == Edition.Status.PUBLISHED
         context.update(
             preview_url=public_url(obj) if obj else None,
@@ -171,7 +190,7 @@ class EditionAdmin(PlanContentAdmin):
 
 
 @admin.register(ImportFlag)
-class ImportFlagAdmin(ThaiDisplayAdminMixin, admin.ModelAdmin):
+class ImportFlagAdmin(OrganizationScopedAdmin, ThaiDisplayAdminMixin, admin.ModelAdmin):
     list_display = ["line", "kind", "severity", "short_message", "resolved", "edition_period"]
     list_filter = ["edition", "kind", "severity", "resolved"]
     search_fields = ["message", "source_text", "resolved_note"]

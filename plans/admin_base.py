@@ -6,6 +6,8 @@ Stable API:
   when, restore, recover deleted) whose change form carries the optimistic
   lock (``plans.forms.PlanContentForm``), accepts Thai digits in every number
   field, and offers the action "เรียงลำดับใหม่" on models with an ``order`` field.
+  Every page of it is limited to the person's organizations and to the rights of
+  their role in each (``plans.admin_scope``, rules in ``plans.tenancy``).
 - ``PlanContentStackedInline`` / ``PlanContentTabularInline``: inlines with
   the same lock and number fields, no blank extra rows, and choice lists of
   their foreign keys loaded once per page instead of once per row.
@@ -32,6 +34,7 @@ from reversion.admin import VersionAdmin
 
 from plans.admin_display import ThaiDisplayAdminMixin, duplicate_rows_message
 from plans.admin_history import HistoryAdminMixin
+from plans.admin_scope import OrganizationScopedAdmin, OrganizationScopedInline
 from plans.forms import (
     LOCK_FIELD,
     ROW_LOCK_PREFIX,
@@ -94,7 +97,7 @@ def _strip_lock_field(fieldsets, *, keep: bool):
     return result
 
 
-class PlanContentAdmin(HistoryAdminMixin, ThaiDisplayAdminMixin, VersionAdmin):
+class PlanContentAdmin(OrganizationScopedAdmin, HistoryAdminMixin, ThaiDisplayAdminMixin, VersionAdmin):
     """ModelAdmin for plan content: history and restore, optimistic locking, Thai numbers."""
 
     form = PlanContentForm
@@ -144,7 +147,8 @@ class PlanContentAdmin(HistoryAdminMixin, ThaiDisplayAdminMixin, VersionAdmin):
         wanted = set(sent) if across else set(selected)
         if not wanted:
             return []
-        rows = self.model._default_manager.filter(pk__in=wanted)
+        # Within the person's organizations: a posted id of another's row names nothing.
+        rows = self.within_scope(request, self.model._default_manager.filter(pk__in=wanted))
         if transaction.get_connection(router.db_for_write(self.model)).in_atomic_block:
             rows = rows.select_for_update()
         return [str(row) for row in rows if sent.get(str(row.pk)) != token_of(row.updated_at)]
@@ -221,7 +225,7 @@ class PlanContentInlineFormSet(BaseInlineFormSet):
         return form
 
 
-class PlanContentInlineMixin(ThaiDisplayAdminMixin):
+class PlanContentInlineMixin(OrganizationScopedInline, ThaiDisplayAdminMixin):
     """Inline behaviour shared by the stacked and tabular variants.
 
     ``choices_within`` limits a foreign key's choices to the parent being

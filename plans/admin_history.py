@@ -4,16 +4,21 @@ Replaces django-reversion's ``revision_view`` / ``recover_view``, which revert
 a whole revision and accept any version id. Here:
 
 - a version is accepted only if it belongs to this admin's model (and, for a
-  restore, to the object in the address); any other id is a 404;
+  restore, to the object in the address) and to a row of the person's
+  organizations (``plans.tenancy_history``); any other id is a 404, and the
+  list of deleted rows shows only theirs;
 - the page first shows, in Thai, what the restore changes (``plans.restore``);
   confirming needs the right to change the object and to add, change or
   delete every kind of row the restore writes, and the page's lock token, so
   a restore opened before someone else's save is refused;
-- the restore is saved as a new revision with an admin log entry.
+- the restore is saved as a new revision with an admin log entry;
+- a row deleted without any version yet is kept in one first, so that it can be
+  recovered and the audit can tell whose it was.
 """
 
 from __future__ import annotations
 
+import reversion
 from django.contrib import messages
 from django.contrib.admin.models import DELETION, LogEntry
 from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
@@ -22,16 +27,20 @@ from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
 from django.forms.models import _get_foreign_key
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from reversion.errors import RevertError
 from reversion.models import Version
 from reversion.revisions import _get_options
 
+from plans import tenancy
 from plans.forms import LOCK_FIELD, STALE_SAVE
 from plans.restore import Owned, RestoreRefused, restore_plan
+from plans.revisions import KEPT_BEFORE_DELETION, revision
+from plans.tenancy_history import scope_versions
 from plans.version_fields import EMPTY
 from thaimuang_plan.lib import formatting
 
@@ -75,10 +84,12 @@ class HistoryAdminMixin:
         return result
 
     def _may_write(self, request, plan) -> bool:
+        # Every row a restore writes is the restored row's or its children's: its organization decides.
         user = request.user
         for model, actions in plan.models_written.items():
             for action in actions:
-                if not user.has_perm(f"{model._meta.app_label}.{get_permission_codename(action, model._meta)}"):
+                perm = f"{model._meta.app_label}.{get_permission_codename(action, model._meta)}"
+                if not tenancy.has_perm_in(user, perm, plan.instance):
                     return False
         return True
 
@@ -96,12 +107,44 @@ class HistoryAdminMixin:
         if not (self.has_add_permission(request) and self.has_change_permission(request)):
             raise PermissionDenied
         versions = Version.objects.get_for_model(self.model).select_related("revision__user")
-        version = get_object_or_404(versions, pk=version_id)
+        version = get_object_or_404(scope_versions(versions, request.user, self.model), pk=version_id)
         current = self.model._default_manager.filter(pk=version.object_id).first()
         if current is not None:
             messages.warning(request, STILL_EXISTS)
             return redirect(self._url("history", quote(current.pk)))
         return self._restore_view(request, version, None, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        """The deleted rows of this kind that the person could bring back: of their organizations only."""
+        if not (self.has_change_permission(request) and self.has_add_permission(request)):
+            raise PermissionDenied
+        opts = self.model._meta
+        deleted = scope_versions(Version.objects.get_deleted(self.model), request.user, self.model)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": opts,
+            "app_label": opts.app_label,
+            "module_name": capfirst(opts.verbose_name),
+            "title": f"กู้คืน{opts.verbose_name_plural}ที่ถูกลบ",
+            "deleted": self._reversion_order_version_queryset(request, deleted.select_related("revision")),
+            **(extra_context or {}),
+        }
+        request.current_app = self.admin_site.name
+        return render(request, self.recover_list_template, context)
+
+    def log_deletions(self, request, queryset):
+        rows = list(queryset)
+        kept = set(
+            Version.objects.get_for_model(self.model)
+            .filter(object_id__in=[str(row.pk) for row in rows])
+            .values_list("object_id", flat=True)
+        )
+        unkept = [row for row in rows if str(row.pk) not in kept]
+        if unkept:
+            with revision(user=request.user, comment=KEPT_BEFORE_DELETION):
+                for row in unkept:
+                    reversion.add_to_revision(row)
+        return super().log_deletions(request, queryset)
 
     def _url(self, name: str, *args) -> str:
         opts = self.model._meta
@@ -123,6 +166,8 @@ class HistoryAdminMixin:
         except RevertError:  # stored before a change to the model that its data no longer fits
             messages.error(request, UNREADABLE)
             return redirect(self._url("history", quote(obj.pk)) if obj is not None else self._url("recoverlist"))
+        if not self.has_view_or_change_permission(request, obj if obj is not None else plan.instance):
+            raise Http404  # a deleted row of another organization: as if there were no such version
         errors: list[str] = []
         if request.method == "POST":
             if not self._allowed(request, obj, plan):

@@ -4,6 +4,10 @@ from contextlib import contextmanager
 
 import reversion
 
+# The comment of the revision that keeps a row about to be deleted that had no version yet:
+# it can then be recovered, and its history says whose it was. Not a change (audit skips it).
+KEPT_BEFORE_DELETION = "บันทึกไว้ก่อนลบ (รายการนี้ยังไม่มีประวัติ)"
+
 
 @contextmanager
 def revision(*, user=None, comment: str):

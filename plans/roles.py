@@ -11,6 +11,10 @@ COMMITTEE = "คณะกรรมการติดตามและประ�
 # within their memberships (plans.models.Membership, plans.tenancy).
 HOSTS = "ผู้ดูแลระบบของผู้ให้บริการ"
 
+# A membership's role (plans.models.Membership.Role) -> the group that says what it may do.
+# A person's rights in one organization are those of the groups of the roles they hold there.
+ROLE_GROUPS = {"editor": EDITORS, "committee": COMMITTEE}
+
 ALL = ("add", "change", "delete", "view")
 VIEW = ("view",)
 

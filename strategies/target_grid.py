@@ -16,6 +16,7 @@ from django.db.models import Max, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
+from plans import tenancy
 from plans.forms import STALE_SAVE, token_of
 from plans.revisions import revision
 from strategies.models import Framework, Indicator, IndicatorTarget
@@ -99,10 +100,13 @@ def grid_save(*, framework, rows, user=None) -> tuple[int, int, int]:
 
 
 def target_grid_view(model_admin, request, pk):
-    framework = get_object_or_404(Framework, pk=pk)
+    # Another organization's framework is a 404; in one's own, the role held there decides.
+    framework = get_object_or_404(tenancy.scope(Framework.objects.all(), request.user), pk=pk)
     user = request.user
-    can_change = all(user.has_perm(f"strategies.{a}_indicatortarget") for a in ("add", "change", "delete"))
-    if not user.has_perm("strategies.view_indicatortarget"):
+    can_change = all(
+        tenancy.has_perm_in(user, f"strategies.{a}_indicatortarget", framework) for a in ("add", "change", "delete")
+    )
+    if not tenancy.has_perm_in(user, "strategies.view_indicatortarget", framework):
         raise PermissionDenied
     indicators = _indicators(framework)
     stale = False

@@ -2,12 +2,12 @@
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import override_settings
 
 from plans.models import Edition, Organization
-from plans.roles import COMMITTEE, EDITORS
 from tests.factories import PLAN_TITLE, tai_mueang
+from tests.organizations import member
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -25,22 +25,16 @@ def _fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-def _member(username: str, role: str) -> User:
-    user = User.objects.create_user(username, password="pass-" + username, is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
 @pytest.fixture
 def editor(db) -> User:
-    """A member of the IT working group (edits plan content, publishes)."""
-    return _member("editor", EDITORS)
+    """A member of Tai Mueang's IT working group (edits plan content, publishes)."""
+    return member("editor", "editor")
 
 
 @pytest.fixture
 def committee_member(db) -> User:
-    """A member of the monitoring committee (reads the plan, cannot change it)."""
-    return _member("committee", COMMITTEE)
+    """A member of Tai Mueang's monitoring committee (reads the plan, cannot change it)."""
+    return member("committee", "committee")
 
 
 @pytest.fixture
@@ -50,6 +44,7 @@ def superuser(db) -> User:
 
 @pytest.fixture
 def organization(db) -> Organization:
+    """Tai Mueang (/taimueang/), the organization the editor and the committee belong to."""
     return tai_mueang()
 
 

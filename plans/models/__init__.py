@@ -11,6 +11,7 @@ from .edition import (
     suggest_organization_slug,
     validate_organization_slug,
 )
+from .history import VersionOrganization
 from .imports import ImportFlag
 from .membership import Membership
 
@@ -32,4 +33,5 @@ __all__ = [
     "parse_period",
     "suggest_organization_slug",
     "validate_organization_slug",
+    "VersionOrganization",
 ]

@@ -14,7 +14,7 @@ from django.utils import timezone
 from reversion.models import Revision
 
 from audit.forms import DATES_REVERSED, NOT_A_DATE
-from plans.models import Edition
+from plans.models import Edition, Membership
 from projects.models import Unit
 from strategies.models import Strategy
 
@@ -124,6 +124,8 @@ def test_people_see_only_kinds_of_rows_they_may_view(client, framework, organiza
     _save(framework.strategies.first(), editor, title="แก้")
     clerk = User.objects.create_user("clerk", password="x", is_staff=True)
     clerk.user_permissions.add(Permission.objects.get(codename="view_unit"))
+    # A member of the organization whose own permissions are narrower than the role's.
+    Membership.objects.create(user=clerk, organization=organization, role=Membership.Role.COMMITTEE)
     client.force_login(clerk)
 
     rows = _rows(client.get(URL))

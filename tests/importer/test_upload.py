@@ -10,16 +10,17 @@ from importer.models import PlanImport
 from plans.models import Edition, Organization
 from printing import queue
 from strategies.models import Strategy
+from tests.factories import ORG_NAME as TAI_MUEANG
+from tests.factories import tai_mueang as organization_at_taimueang
 
 from .conftest import SAMPLE, SOURCE
 
-TAI_MUEANG = "องค์การบริหารส่วนตำบลท้ายเหมือง"
 ADD = reverse("admin:importer_planimport_add")
 
 
 @pytest.fixture
 def tai_mueang(db):
-    return Organization.objects.create(name=TAI_MUEANG, short_name="อบต.ท้ายเหมือง")
+    return organization_at_taimueang()
 
 
 @pytest.fixture(autouse=True)
@@ -184,20 +185,19 @@ def test_someone_without_the_editor_role_cannot_upload_see_or_confirm(
 
 
 def test_an_editor_imports_only_into_an_organization_they_may_import_into(
-    client, editor, tai_mueang, monkeypatch
+    client, editor, superuser, tai_mueang
 ):
     other = Organization.objects.create(name="องค์การบริหารส่วนตำบลอื่น")
-    client.force_login(editor)
+    client.force_login(superuser)
     _upload(client, other)
     queue.run_due_tasks()
     theirs = PlanImport.objects.get()
-    # The editor belongs to Tai Mueang only (what memberships will say; one helper answers it).
-    monkeypatch.setattr(
-        access, "import_organizations", lambda user: Organization.objects.filter(pk=tai_mueang.pk)
-    )
+    # The editor belongs to Tai Mueang only: the other organization is not theirs to import into.
+    client.force_login(editor)
+    assert list(access.import_organizations(editor)) == [tai_mueang]
     response = _upload(client, other)
     assert response.status_code == 200 and "organization" in response.context["form"].errors
-    assert client.get(_page(theirs)).status_code == 403
-    assert client.post(_confirm(theirs)).status_code == 403
+    assert client.get(_page(theirs)).status_code == 404
+    assert client.post(_confirm(theirs)).status_code == 404
     assert not Edition.objects.exists()
     assert theirs not in client.get(reverse("admin:importer_planimport_changelist")).context["cl"].result_list

@@ -1,7 +1,9 @@
 """In development, a local administrator to sign in with: created once, its name and password printed.
 
 `make run` calls this. It refuses to run unless DEBUG is on, so a production
-site never gets an account with a password printed to a terminal.
+site never gets an account with a password printed to a terminal. The administrator is a
+superuser (a host: every organization) and also the demo organization's editor, so that
+its membership shows in the admin as a member's would.
 """
 
 import os
@@ -12,7 +14,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from plans.memberships import member_add
+from plans.models import Membership, Organization
+
 USERNAME = "admin"
+DEMO_SLUG = "taimueang"
 
 
 class Command(BaseCommand):
@@ -36,6 +42,9 @@ class Command(BaseCommand):
             created = "สร้างผู้ดูแลระบบสำหรับเครื่องพัฒนาแล้ว"
         else:
             created = "ผู้ดูแลระบบสำหรับเครื่องพัฒนา"
+        demo = Organization.objects.filter(slug=DEMO_SLUG).first()
+        if demo is not None:
+            member_add(user=user, organization=demo, role=Membership.Role.EDITOR)
         url = "http://127.0.0.1:8000/admin/"
         if password and user.check_password(password):
             self.stdout.write(f"{created}: เข้าระบบที่ {url} ชื่อผู้ใช้ {USERNAME} รหัสผ่าน {password}")

@@ -172,10 +172,10 @@ class PlanContentAdmin(OrganizationScopedAdmin, HistoryAdminMixin, ThaiDisplayAd
         group_by = self.renumber_group_by
         if group_by:
             attnames = [self.model._meta.get_field(name).attname for name in group_by]
-            parents = Q()
+            parents = Q(pk__in=[])  # no row chosen (or none of them the person's): no sibling either
             for key in set(queryset.values_list(*attnames)):
                 parents |= Q(**dict(zip(attnames, key, strict=True)))
-            queryset = self.model._default_manager.filter(parents)
+            queryset = self.within_scope(request, self.model._default_manager.filter(parents))
         with revision(user=request.user, comment=RENUMBER):
             done = renumber(queryset, group_by=group_by)
         self.message_user(request, RENUMBERED.format(count=to_thai_digits(done)), messages.SUCCESS)

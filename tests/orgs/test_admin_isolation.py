@@ -4,6 +4,7 @@ by GET and by POST, and nothing changes; on their own organization's rows the sa
 import pytest
 from django.contrib import admin
 
+from plans.admin_scope import OrganizationScopedAdmin, OrganizationScopedInline
 from plans.tenancy import organization_path
 from tests.orgs.organizations import SECRET, SECRET_LATIN
 from tests.orgs.walk import EVERY_FIELD, object_routes, snapshot, versions_of
@@ -16,6 +17,18 @@ def _walk(client, routes, methods=("get", "post")):
             response = getattr(client, method)(url, EVERY_FIELD) if method == "post" else client.get(url)
             answers[(method, name, url)] = response
     return answers
+
+
+def test_every_admin_and_inline_of_an_organizations_rows_is_limited_to_its_members():
+    """A new admin (or inline) of rows that belong to an organization must use plans.admin_scope."""
+    unscoped = []
+    for model, model_admin in admin.site._registry.items():
+        if organization_path(model) is not None and not isinstance(model_admin, OrganizationScopedAdmin):
+            unscoped.append(model.__name__)
+        for inline in model_admin.inlines:
+            if organization_path(inline.model) is not None and not issubclass(inline, OrganizationScopedInline):
+                unscoped.append(f"{model.__name__}: {inline.__name__}")
+    assert unscoped == []
 
 
 def test_the_walk_reaches_every_kind_of_admin_page(b):

@@ -89,7 +89,7 @@ def test_every_choice_list_on_add_and_change_pages_offers_only_ones_own_rows(cli
     a, b = orgs
     client.force_login(a.editor)
     checked = 0
-    for model, model_admin in _scoped_admins(a.editor):
+    for model, _ in _scoped_admins(a.editor):
         pages = [_url(model, "change", a.row(model).pk)]
         if a.editor.has_perm(f"{model._meta.app_label}.add_{model._meta.model_name}"):
             pages.append(_url(model, "add"))
@@ -136,7 +136,7 @@ def test_posting_another_organizations_row_as_a_parent_is_refused_and_saves_noth
     client.force_login(a.editor)
     before = snapshot()
     tried = []
-    for model, model_admin in _scoped_admins(a.editor):
+    for model, _ in _scoped_admins(a.editor):
         if not a.editor.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
             continue
         url = _url(model, "change", a.row(model).pk)

@@ -27,9 +27,7 @@ def _organizations_of_rows(model, object_ids: set[str], path: str | None) -> dic
     """{object id: organization id} for rows of ``model`` that exist (one query)."""
     if path is None or not object_ids:
         return {}
-    if path == "pk":
-        return {object_id: int(object_id) for object_id in object_ids if object_id.isdigit()}
-    rows = model._default_manager.filter(pk__in=object_ids).values_list("pk", path)
+    rows = model._default_manager.filter(pk__in=object_ids).values_list("pk", "id" if path == "pk" else path)
     return {str(pk): organization for pk, organization in rows if organization is not None}
 
 
@@ -85,6 +83,12 @@ def link_stored_versions(apps, chunk: int = 2000) -> int:
             deleted = [v for v in group if v.object_id not in known]
             known.update(_organizations_from_stored_rows(model, path, deleted))
             links += [Link(version_id=v.pk, organization_id=known[v.object_id]) for v in group if v.object_id in known]
+        # A version of an organization deleted since has no one to belong to (hosts still see it).
+        existing = set(
+            apps.get_model("plans", "Organization").objects.filter(pk__in={link.organization_id for link in links})
+            .values_list("pk", flat=True)
+        )
+        links = [link for link in links if link.organization_id in existing]
         Link.objects.bulk_create(links, ignore_conflicts=True)
         linked += len(links)
 

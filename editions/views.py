@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from editions.compare import compare_editions, previous_edition
-from plans.access import edition_for
+from plans.access import edition_for, visible_editions
 from plans.models import Edition
 from thaimuang_plan.lib.spreadsheet import safe_cell
 from thaimuang_plan.lib.thai import format_year
@@ -28,8 +28,7 @@ def _pair(request, org, period, other) -> tuple[Edition, Edition]:
 
 def _choices(request, edition: Edition) -> list[Edition]:
     return list(
-        Edition.objects.visible_to(request.user)
-        .filter(organization_id=edition.organization_id)
+        visible_editions(request.user, edition.organization_id)
         .exclude(status=Edition.Status.WITHDRAWN)
         .order_by("-start_year", "-revision_number")
     )

@@ -270,7 +270,7 @@ class EvaluationRoundAdmin(PlanContentAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context.update(
             can_publish=bool(obj) and not obj.is_published and self.has_publish_permission(request, obj),
-            can_export=bool(obj) and can_export_report(request.user) and tenancy.may_act_for(request.user, obj),
+            can_export=bool(obj) and can_export_report(request.user, obj.edition.organization_id),
             report_url=report_pdf_url(obj) if obj else None,
             public_url=public_round_url(obj) if obj else None,
         )

@@ -12,9 +12,9 @@ from django.template.loader import render_to_string
 
 from monitoring.models import EvaluationRound
 from monitoring.reports import ReportNotAvailable, annual_report, report_is_public
+from plans import tenancy
 from plans.access import can_preview
 from plans.models import Edition
-from plans.roles import COMMITTEE
 from printing.documents import make_key, schedule
 
 
@@ -23,16 +23,18 @@ class ReportAccess:
     published: bool  # False: an unpublished year, shown to staff with a watermark
 
 
-def can_export_report(user) -> bool:
-    """Editors and the monitoring committee may export a year before it is published."""
-    return can_preview(user) or (user.is_authenticated and user.groups.filter(name=COMMITTEE).exists())
+def can_export_report(user, organization_id: int) -> bool:
+    """The organization's editors and monitoring committee may export a year before it is published."""
+    return can_preview(user, organization_id) or (
+        user.is_authenticated and "monitoring.export_report" in tenancy.permissions_in(user, organization_id)
+    )
 
 
 def report_access(user, *, edition: Edition, fiscal_year: int) -> ReportAccess | None:
     """None when this visitor may not have the year's report (the view answers 404)."""
     if report_is_public(edition, fiscal_year):
         return ReportAccess(published=True)
-    if can_export_report(user):
+    if can_export_report(user, edition.organization_id):
         return ReportAccess(published=False)
     return None
 

@@ -32,7 +32,7 @@ def round_detail(request, org, period, pk):
     edition = edition_for(request, org, period)
     round = EvaluationRound.objects.filter(edition=edition, pk=pk).select_related("schedule_round").first()
     # Residents see a round once the committee publishes it; signed-in staff may preview it before.
-    if round is None or not (round.is_published or can_preview(request.user)):
+    if round is None or not (round.is_published or can_preview(request.user, edition.organization_id)):
         raise Http404(ROUND_NOT_FOUND)
     round.edition = edition
     results = round_results(round)

@@ -7,6 +7,7 @@ views hand it here with the period, and get the edition of that organization or 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from plans import tenancy
 from plans.models import Edition, Organization
 
 NO_PUBLISHED_PLAN = "ยังไม่มีแผนที่เผยแพร่"
@@ -22,8 +23,19 @@ class EditionWithdrawn(Exception):
         self.edition = edition
 
 
-def can_preview(user) -> bool:
-    return user.is_authenticated and user.is_staff
+def can_preview(user, organization_id: int) -> bool:
+    """Staff who may read an organization's plans in the admin (its members, or a host) also see
+    its drafts, unpublished rounds and withdrawn plans on the public pages; staff of another
+    organization see what residents see."""
+    if not (user.is_authenticated and user.is_staff):
+        return False
+    return tenancy.is_host(user) or "plans.view_edition" in tenancy.permissions_in(user, organization_id)
+
+
+def visible_editions(user, organization_id: int):
+    """The organization's editions this visitor may see listed (its residents' or its members')."""
+    editions = Edition.objects.filter(organization_id=organization_id)
+    return editions if can_preview(user, organization_id) else editions.public()
 
 
 def organization_at(org: str) -> Organization:
@@ -46,8 +58,11 @@ def edition_for(request, org: str, period: str) -> Edition:
     )
     if edition is None:
         raise Http404(NOT_FOUND)
-    if edition.is_withdrawn and not can_preview(request.user):
-        raise EditionWithdrawn(edition)
+    if not edition.is_public and not can_preview(request.user, edition.organization_id):
+        # A draft, or a withdrawn plan: its own organization's staff preview them, nobody else.
+        if edition.is_withdrawn:
+            raise EditionWithdrawn(edition)
+        raise Http404(NOT_FOUND)
     return edition
 
 

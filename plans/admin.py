@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
+from plans import admin_users  # noqa: F401  (registers the people admin)
 from plans import tenancy
 from plans.admin_base import PlanContentAdmin, PlanContentTabularInline
 from plans.admin_display import ThaiDisplayAdminMixin

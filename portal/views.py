@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from editions.completeness import public_completeness
-from plans.access import NO_PUBLISHED_PLAN, current_edition, edition_for, organization_at
+from plans.access import NO_PUBLISHED_PLAN, current_edition, edition_for, organization_at, visible_editions
 from plans.models import Edition, Section
 from portal import search as plan_search
 from portal.selectors import edition_overview
@@ -42,8 +42,9 @@ def editions(request, org):
     """Every edition of the organization a visitor may see, newest first; earlier plans stay reachable."""
     organization = organization_at(org)
     edition_list = list(
-        Edition.objects.listed_for(request.user)
-        .filter(organization=organization)
+        (visible_editions(request.user, organization.pk) | Edition.objects.filter(
+            organization=organization, status=Edition.Status.WITHDRAWN
+        ))
         .select_related("organization")
         .order_by("-start_year", "-revision_number")
     )

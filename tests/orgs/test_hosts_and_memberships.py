@@ -108,3 +108,21 @@ def test_an_editor_adds_no_organization_and_no_member(client, orgs):
     assert client.post(delete, {"post": "yes"}).status_code == 403
     assert not Organization.objects.filter(slug="xyz").exists()
     assert Organization.objects.filter(pk=a.organization.pk).exists()
+
+
+def test_a_host_cannot_raise_anyone_to_superuser_or_touch_a_superuser(client, host, superuser):
+    person = User.objects.create_user("clerk", password="pass-clerk-1234")
+    client.force_login(host)
+    people = client.get("/admin/auth/user/").content.decode()
+    assert "clerk" in people and superuser.username not in people
+    assert client.get(f"/admin/auth/user/{superuser.pk}/change/").status_code in (302, 404)
+    page = client.get(f"/admin/auth/user/{person.pk}/change/")
+    assert page.status_code == 200 and 'name="is_superuser"' not in page.content.decode()
+    form = {"username": "clerk", "is_superuser": "on", "is_staff": "on", "is_active": "on",
+            "date_joined_0": "01/12/2569", "date_joined_1": "10:00:00", "groups": [str(g.pk) for g in Group.objects.all()]}
+    client.post(f"/admin/auth/user/{person.pk}/change/", form)
+    client.post(f"/admin/auth/user/{host.pk}/change/", {**form, "username": host.username})
+    person.refresh_from_db()
+    host.refresh_from_db()
+    assert not person.is_superuser and not person.groups.exists()
+    assert not host.is_superuser and list(host.groups.values_list("name", flat=True)) == [HOSTS]

@@ -45,9 +45,10 @@ def draft(db) -> Edition:
 
 @pytest.fixture
 def staff_client(db):
-    from django.contrib.auth.models import User
+    """Signed in as a member of Tai Mueang's working group: sees its drafts on the public pages."""
+    from tests.organizations import member
 
-    user = User.objects.create_user("staff", password="pass-staff", is_staff=True)
+    user = member("staff", "editor")
     client = Client(HTTP_HOST="localhost")
     client.force_login(user)
     return client

@@ -6,8 +6,10 @@ from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
-from plans import admin_users  # noqa: F401  (registers the people admin)
-from plans import tenancy
+from plans import (
+    admin_users,  # noqa: F401  (registers the people admin)
+    tenancy,
+)
 from plans.admin_base import PlanContentAdmin, PlanContentTabularInline
 from plans.admin_display import ThaiDisplayAdminMixin
 from plans.admin_members import MembershipInline, memberships_saved

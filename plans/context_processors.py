@@ -3,7 +3,7 @@ import re
 from django.conf import settings
 
 from plans.models import Organization
-from plans.models.edition import SLUG_PATTERN
+from plans.models.organization import SLUG_PATTERN
 
 
 def portal(request):

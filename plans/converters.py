@@ -8,7 +8,7 @@ is revision 1 for good. Views receive it as ``period`` and hand it to
 from django.urls import register_converter
 
 from plans.models import parse_edition_address
-from plans.models.edition import SLUG_PATTERN
+from plans.models.organization import SLUG_PATTERN
 
 
 class EditionAddressConverter:

@@ -2,7 +2,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import plans.models.edition
+import plans.models.organization
 from plans.roles import sync_roles
 
 
@@ -12,7 +12,7 @@ def fill_slugs(apps, schema_editor):
     Organization = apps.get_model("plans", "Organization")
     taken: set[str] = set()
     for organization in Organization.objects.order_by("pk"):
-        slug = plans.models.edition.slug_from_website(organization.website)
+        slug = plans.models.organization.slug_from_website(organization.website)
         n = 1
         while slug in taken or not slug:
             slug = f"org-{n}"
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 "กำหนดครั้งเดียวเมื่อสร้าง เพราะลิงก์และเอกสารที่อ้างถึงแผนใช้ที่อยู่นี้",
                 max_length=40,
                 unique=True,
-                validators=[plans.models.edition.validate_organization_slug],
+                validators=[plans.models.organization.validate_organization_slug],
                 verbose_name="ที่อยู่เว็บของหน่วยงาน",
             ),
         ),

@@ -1,19 +1,16 @@
 from .base import PlanContent, SampleFlag, parent_of
 from .document import Block, Section, SwotItem
 from .edition import (
-    RESERVED_SLUGS,
     Edition,
     EditionQuerySet,
     EditionStatusChange,
-    Organization,
     parse_edition_address,
     parse_period,
-    suggest_organization_slug,
-    validate_organization_slug,
 )
 from .history import VersionOrganization
 from .imports import ImportFlag
 from .membership import Membership
+from .organization import RESERVED_SLUGS, Organization, suggest_organization_slug, validate_organization_slug
 
 __all__ = [
     "Block",

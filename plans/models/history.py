@@ -1,7 +1,7 @@
 from django.db import models
 from reversion.models import Version
 
-from .edition import Organization
+from .organization import Organization
 
 
 class VersionOrganization(models.Model):

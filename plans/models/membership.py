@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from .edition import Organization
+from .organization import Organization
 
 
 class Membership(models.Model):

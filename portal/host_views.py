@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from plans.models import Edition, Organization, parse_edition_address
 from portal.directory import directory
+from portal.search import clean_query
 from projects import exports
 
 
@@ -24,10 +25,11 @@ def root(request):
 
 @require_GET
 def landing(request):
+    # Typed or tampered text goes through the search box's own cleaning (PostgreSQL refuses a NUL).
     found = directory(
-        query=request.GET.get("q", ""),
-        province=request.GET.get("province", ""),
-        district=request.GET.get("district", ""),
+        query=clean_query(request.GET.get("q", "")),
+        province=clean_query(request.GET.get("province", "")),
+        district=clean_query(request.GET.get("district", "")),
         page=request.GET.get("page", 1),
     )
     return render(request, "host/landing.html", {"directory": found, "nav": "landing"})

@@ -235,3 +235,8 @@ def test_open_data_has_one_row_per_published_project_with_its_organization(clien
 
     sheet = load_workbook(io.BytesIO(client.get("/data/projects.xlsx").content)).active
     assert sheet.max_row == published + 1 and sheet["B1"].value == "หน่วยงาน"
+
+
+def test_the_landing_page_takes_any_typed_text_without_an_error(client, two_plans):
+    for params in ({"q": "ท้าย\x00เหมือง"}, {"province": "\x00"}, {"district": "a\x00b", "page": "-1"}, {"page": "x" * 50}):
+        assert client.get("/organizations/", params).status_code == 200, params

@@ -1,6 +1,6 @@
 """Reads of a whole edition that are not the plan view: an edition's front page.
 
-The document pages, the strategy pages and the PDF all show portal.viewmodel.plan_view().
+The document pages, the strategy pages and the PDF all show portal.viewmodel's typed plan view.
 """
 
 from __future__ import annotations

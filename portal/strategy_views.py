@@ -4,12 +4,12 @@ from django.http import Http404
 from django.shortcuts import render
 
 from plans.access import edition_for
-from portal.viewmodel import plan_view
+from portal.viewmodel import strategies_view
 
 
 def index(request, org, period):
     edition = edition_for(request, org, period)
-    plan = plan_view(edition)
+    plan = strategies_view(edition)
     context = {
         "edition": edition,
         "plan": plan,
@@ -22,7 +22,7 @@ def index(request, org, period):
 
 def framework(request, org, period, slug):
     edition = edition_for(request, org, period)
-    plan = plan_view(edition)
+    plan = strategies_view(edition, slug)
     current = plan.framework(slug)
     if current is None:
         raise Http404("ไม่พบกรอบยุทธศาสตร์นี้")

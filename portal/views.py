@@ -8,7 +8,7 @@ from plans.access import NO_PUBLISHED_PLAN, current_edition, edition_for, organi
 from plans.models import Edition, Section
 from portal import search as plan_search
 from portal.selectors import edition_overview
-from portal.viewmodel import document_outline, plan_view
+from portal.viewmodel import chapter_view, document_outline
 
 
 def home(request, org):
@@ -69,10 +69,10 @@ def chapter(request, org, period, key):
     "foreword"), so inserting or moving chapters never changes it.
     """
     edition = edition_for(request, org, period)
-    plan = plan_view(edition)
-    current = plan.chapter_at(key)
-    if current is None:
+    plan = chapter_view(edition, key)
+    if plan is None:
         raise Http404("ไม่พบบทนี้ในแผน")
+    current = plan.chapter_at(key)
     order = current.position
     context = {
         "edition": edition,

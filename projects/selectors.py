@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Count, DecimalField, F, Prefetch, Q, Sum, Value
+from django.db.models.functions import Coalesce
 
 from plans.models import Edition
 from projects.models import Project, ProjectBudget
@@ -50,32 +51,54 @@ def with_budgets(projects) -> list[Project]:
     return loaded
 
 
+def budget_totals(edition: Edition) -> list[dict]:
+    """Per strategy and fiscal year of the edition's projects: ``strategy_id``, ``fiscal_year``
+    (None for projects without a budget line), ``count`` of budget lines, ``amount``, and
+    ``sample`` (how many of the rows are sample projects').
+
+    One query, whose rows grow with the strategies and years, never with the projects.
+    """
+    return list(
+        Project.objects.filter(edition=edition)
+        .values("strategy_id", fiscal_year=F("budgets__fiscal_year"))
+        .annotate(
+            count=Count("budgets"),
+            amount=Coalesce(Sum("budgets__amount"), Value(Decimal(0)), output_field=DecimalField(max_digits=14, decimal_places=2)),
+            sample=Count("pk", filter=Q(is_sample=True)),
+        )
+        .order_by()
+    )
+
+
 def edition_budget_summary(edition: Edition) -> tuple[BudgetSummary, bool]:
-    """Form ผ.01 of an edition and whether any of its projects is sample content."""
-    projects = with_budgets(Project.objects.filter(edition=edition))
+    """Form ผ.01 of an edition and whether any of its projects is sample content, in three queries."""
     it_plan = (
         Framework.objects.filter(edition=edition, kind=Framework.Kind.IT_PLAN)
         .prefetch_related("strategies")
         .first()
     )
-    return budget_summary(edition, projects, it_plan), any(p.is_sample for p in projects)
-
-
-def budget_summary(edition: Edition, projects: list[Project], it_plan: Framework | None) -> BudgetSummary:
-    """Form ผ.01 from projects already loaded with ``budget_list`` (no queries)."""
-    years = edition.years
+    totals = budget_totals(edition)
     strategies = list(it_plan.strategies.all()) if it_plan else []
+    return budget_summary(edition, totals, strategies), any(row["sample"] for row in totals)
+
+
+def budget_summary(edition: Edition, totals: list[dict], strategies: list[Strategy]) -> BudgetSummary:
+    """Form ผ.01 from ``budget_totals`` and the IT plan's strategies in their order (no queries).
+
+    A project counts in every year it has a budget line for; projects that name no strategy
+    of the IT plan share the last row.
+    """
+    years = edition.years
     keys = [s.pk for s in strategies]
-    if any(p.strategy_id is None or p.strategy_id not in keys for p in projects):
+    if any(row["strategy_id"] is None or row["strategy_id"] not in keys for row in totals):
         keys.append(None)
     cells = {key: {y: {"count": 0, "amount": Decimal(0)} for y in years} for key in keys}
-    for project in projects:
-        key = project.strategy_id if project.strategy_id in cells else None
-        for budget in project.budget_list:
-            if budget.fiscal_year in cells[key]:
-                cell = cells[key][budget.fiscal_year]
-                cell["count"] += 1
-                cell["amount"] += budget.amount
+    for row in totals:
+        key = row["strategy_id"] if row["strategy_id"] in cells else None
+        if row["fiscal_year"] in cells[key]:
+            cell = cells[key][row["fiscal_year"]]
+            cell["count"] += row["count"]
+            cell["amount"] += row["amount"]
     by_pk = {s.pk: s for s in strategies}
     rows = []
     for key in keys:
@@ -89,7 +112,7 @@ def budget_summary(edition: Edition, projects: list[Project], it_plan: Framework
                 "amount": sum((c["amount"] for c in row_cells), Decimal(0)),
             }
         )
-    totals = [
+    per_year = [
         {
             "count": sum(cells[k][y]["count"] for k in keys),
             "amount": sum((cells[k][y]["amount"] for k in keys), Decimal(0)),
@@ -99,7 +122,7 @@ def budget_summary(edition: Edition, projects: list[Project], it_plan: Framework
     return BudgetSummary(
         years=years,
         rows=rows,
-        totals=totals,
-        total_count=sum(t["count"] for t in totals),
-        total_amount=sum((t["amount"] for t in totals), Decimal(0)),
+        totals=per_year,
+        total_count=sum(t["count"] for t in per_year),
+        total_amount=sum((t["amount"] for t in per_year), Decimal(0)),
     )

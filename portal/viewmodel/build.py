@@ -1,12 +1,15 @@
-"""plan_view(): the one selector behind the document pages, the strategy pages and the plan PDF.
+"""The one selector behind the document pages, the strategy pages and the plan PDF.
 
-It loads an edition in a fixed number of queries and turns the rows into the typed view of
-portal.viewmodel.types, making every display decision on the way.
+plan_view() loads a whole edition (the PDF), chapter_view() one chapter and what its embeds
+print, strategies_view() the frameworks with their links (the strategy pages); each in a fixed
+number of queries, each sized to what it shows, and each turns the rows into the same typed view
+(portal.viewmodel.types), making every display decision on the way.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import zip_longest
 
 from django.db.models import Prefetch
@@ -16,11 +19,11 @@ from monitoring.models import Committee, CommitteeMember, EvaluationMethod, Sche
 from plans.models import Block, Edition, Section, SwotItem
 from portal import addresses
 from projects.models import Project
-from projects.selectors import budget_summary, strategy_heading, with_budgets
-from strategies.models import Framework, FrameworkPoint, Goal, Indicator, IndicatorTarget, Strategy, Tactic
+from projects.selectors import edition_budget_summary, strategy_heading, with_budgets
+from strategies.models import Framework
 from thaimuang_plan.lib import formatting as fmt
 
-from .frameworks import framework_view, supporters_of
+from .frameworks import framework_view, load_frameworks, supporters_of
 from .types import (
     BlockView,
     FrameworkView,
@@ -37,29 +40,28 @@ SWOT_PAIRS = [
 ]
 
 
-def _frameworks(edition: Edition) -> list[Framework]:
-    return list(
-        Framework.objects.filter(edition=edition)
-        .prefetch_related(
-            Prefetch("points", queryset=FrameworkPoint.objects.order_by("kind", "order")),
-            Prefetch(
-                "strategies",
-                queryset=Strategy.objects.order_by("order", "number").prefetch_related(
-                    "aligns_with__framework",
-                    Prefetch("goals", queryset=Goal.objects.order_by("order")),
-                    Prefetch("projects", queryset=Project.objects.order_by("number")),
-                ),
-            ),
-            Prefetch("tactics", queryset=Tactic.objects.order_by("order")),
-            Prefetch(
-                "indicators",
-                queryset=Indicator.objects.order_by("order").prefetch_related(
-                    Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year"))
-                ),
-            ),
-        )
-        .order_by("order")
-    )
+# Embeds that print the edition's own rows; every other embed prints a framework.
+DATA_EMBEDS = {
+    Block.Embed.SWOT,
+    Block.Embed.PROJECT_SUMMARY,
+    Block.Embed.PROJECT_DETAILS,
+    Block.Embed.COMMITTEE,
+    Block.Embed.METHODS,
+    Block.Embed.SCHEDULE,
+}
+
+
+@dataclass(frozen=True)
+class _Part:
+    """What of an edition a view holds, so what it loads."""
+
+    embeds: frozenset[str]  # the DATA_EMBEDS whose rows to load
+    framework_slugs: frozenset[str] | None  # None: every framework
+    it_plan: bool = False  # the IT plan too (an embed that names no framework prints it)
+    links: bool = False  # strategies' higher strategies, supporters and projects (strategy pages)
+
+
+WHOLE = _Part(embeds=frozenset(DATA_EMBEDS), framework_slugs=None)
 
 
 def _project(project: Project, years: list[int], address: dict) -> ProjectView:
@@ -87,9 +89,9 @@ def _project(project: Project, years: list[int], address: dict) -> ProjectView:
     )
 
 
-def _blocks(section: Section, frameworks: dict[str, FrameworkView], it_plan, embed_sample) -> list[BlockView]:
+def _blocks(rows: list[Block], frameworks: dict[str, FrameworkView], it_plan, embed_sample) -> list[BlockView]:
     blocks = []
-    for block in section.blocks.all():
+    for block in rows:
         framework = None
         missing_framework = ""
         content_is_sample = block.is_sample
@@ -169,32 +171,113 @@ def document_outline(edition: Edition) -> list[SectionView]:
 
 
 def plan_view(edition: Edition) -> PlanView:
-    """Everything in an edition as the pages and the PDF show it, in a constant number of queries."""
-    address = edition.address_kwargs
-    sections = list(
-        Section.objects.filter(edition=edition)
-        .order_by("order")
-        .prefetch_related(Prefetch("blocks", queryset=Block.objects.order_by("order")))
+    """Everything in an edition as the PDF prints it, in a constant number of queries."""
+    sections = list(Section.objects.filter(edition=edition).order_by("order"))
+    blocks = _blocks_of(sections)
+    embedded = {b.framework_slug for rows in blocks.values() for b in rows if b.embed == Block.Embed.INDICATORS}
+    return _plan(edition, WHOLE, sections, blocks, embedded)
+
+
+def chapter_view(edition: Edition, key: str) -> PlanView | None:
+    """The chapter at /chapters/<key>/ and what its embeds print; None when the edition has no such chapter.
+
+    Every chapter's heading is there (the reader's previous and next), but the text of this one
+    only, and of the plan's data only what this chapter's embeds print: the foreword reads no
+    project, chapter ๖ no framework. ``complete`` is False.
+    """
+    sections = list(Section.objects.filter(edition=edition).order_by("order"))
+    chapter = next((s for s in sections if s.parent_id is None and s.key == key), None)
+    if chapter is None:
+        return None
+    blocks = _blocks_of(_below(sections, chapter))
+    embeds = [b for rows in blocks.values() for b in rows if b.kind == Block.Kind.EMBED]
+    framework_embeds = [b for b in embeds if b.embed not in DATA_EMBEDS]
+    part = _Part(
+        embeds=frozenset(b.embed for b in embeds if b.embed in DATA_EMBEDS),
+        framework_slugs=frozenset(b.framework_slug for b in framework_embeds if b.framework_slug),
+        it_plan=any(not b.framework_slug for b in framework_embeds),
     )
-    frameworks = _frameworks(edition)
-    projects = with_budgets(Project.objects.filter(edition=edition).select_related("unit", "strategy", "tactic"))
-    swot_rows = list(SwotItem.objects.filter(edition=edition).order_by("kind", "order"))
-    committees = list(
-        Committee.objects.filter(edition=edition).prefetch_related(
-            Prefetch("members", queryset=CommitteeMember.objects.order_by("order"))
+    # Whether a strategy prints its indicators depends on where else the document prints them.
+    embedded = _indicator_tables(edition) if framework_embeds else set()
+    return _plan(edition, part, sections, blocks, embedded)
+
+
+def strategies_view(edition: Edition, slug: str | None = None) -> PlanView:
+    """Every framework, or the one with ``slug``, with its links (higher strategies, supporters,
+    projects), for the strategy pages; no chapter. ``complete`` is False."""
+    part = _Part(embeds=frozenset(), framework_slugs=None if slug is None else frozenset([slug]), links=True)
+    return _plan(edition, part, [], {}, _indicator_tables(edition))
+
+
+def _below(sections: list[Section], chapter: Section) -> list[Section]:
+    """The chapter and every section under it."""
+    inside = {chapter.pk}
+    for section in sections:  # in document order: a parent comes before its children
+        if section.parent_id in inside:
+            inside.add(section.pk)
+    return [s for s in sections if s.pk in inside]
+
+
+def _blocks_of(sections: list[Section]) -> dict[int, list[Block]]:
+    """Section id -> its blocks in order, for these sections only (one query)."""
+    found = defaultdict(list)
+    for block in Block.objects.filter(section_id__in=[s.pk for s in sections]).order_by("section_id", "order", "pk"):
+        found[block.section_id].append(block)
+    return found
+
+
+def _indicator_tables(edition: Edition) -> set[str]:
+    """Slugs of the frameworks whose indicators table the edition's document prints (one query)."""
+    return set(
+        Block.objects.filter(section__edition=edition, embed=Block.Embed.INDICATORS).values_list(
+            "framework_slug", flat=True
         )
     )
-    methods = list(EvaluationMethod.objects.filter(edition=edition).order_by("order"))
-    schedule = list(ScheduleRound.objects.filter(edition=edition).order_by("order"))
 
-    embedded = {
-        block.framework_slug for s in sections for block in s.blocks.all() if block.embed == Block.Embed.INDICATORS
-    }
-    supporters = supporters_of(frameworks, address)
+
+def _plan(edition: Edition, part: _Part, sections, blocks: dict[int, list[Block]], embedded: set[str]) -> PlanView:
+    """The view of what ``part`` names; the rows of ``sections`` and ``blocks`` are already loaded."""
+    address = edition.address_kwargs
+    whole = part is WHOLE
+    wants_frameworks = part.framework_slugs is None or part.framework_slugs or part.it_plan
+    frameworks = (
+        load_frameworks(edition, slugs=part.framework_slugs, it_plan=part.it_plan, links=part.links)
+        if wants_frameworks
+        else []
+    )
+    embeds = part.embeds
+    projects = []
+    if Block.Embed.PROJECT_DETAILS in embeds:
+        projects = with_budgets(Project.objects.filter(edition=edition).select_related("unit", "strategy", "tactic"))
+    summary, projects_have_sample = None, any(p.is_sample for p in projects)
+    if Block.Embed.PROJECT_SUMMARY in embeds:
+        summary, projects_have_sample = edition_budget_summary(edition)
+    elif part.links and any(f.kind == Framework.Kind.IT_PLAN for f in frameworks):
+        # The IT plan's page says it shows sample projects.
+        projects_have_sample = Project.objects.filter(edition=edition, is_sample=True).exists()
+    swot_rows = (
+        list(SwotItem.objects.filter(edition=edition).order_by("kind", "order")) if Block.Embed.SWOT in embeds else []
+    )
+    committees = (
+        list(
+            Committee.objects.filter(edition=edition).prefetch_related(
+                Prefetch("members", queryset=CommitteeMember.objects.order_by("order"))
+            )
+        )
+        if Block.Embed.COMMITTEE in embeds
+        else []
+    )
+    methods = (
+        list(EvaluationMethod.objects.filter(edition=edition).order_by("order")) if Block.Embed.METHODS in embeds else []
+    )
+    schedule = (
+        list(ScheduleRound.objects.filter(edition=edition).order_by("order")) if Block.Embed.SCHEDULE in embeds else []
+    )
+
+    supporters = supporters_of(edition, frameworks, address) if part.links else None
     framework_views = [framework_view(f, address, supporters, embedded) for f in frameworks]
     by_slug = {f.slug: f for f in framework_views}
     it_plan = next((f for f in framework_views if f.is_it_plan), None)
-    it_plan_row = next((f for f in frameworks if f.kind == Framework.Kind.IT_PLAN), None)
 
     swot = defaultdict(list)
     for item in swot_rows:
@@ -209,7 +292,6 @@ def plan_view(edition: Edition) -> PlanView:
         )
         for left, right in SWOT_PAIRS
     ]
-    projects_have_sample = any(p.is_sample for p in projects)
     embed_sample = {
         Block.Embed.SWOT: any(i.is_sample for i in swot_rows),
         Block.Embed.PROJECT_SUMMARY: projects_have_sample,
@@ -221,22 +303,23 @@ def plan_view(edition: Edition) -> PlanView:
     chapters = _sections(
         sections,
         address,
-        lambda s: _blocks(s, by_slug, it_plan, embed_sample),
-        lambda s: bool(s.blocks.all()),
+        lambda s: _blocks(blocks.get(s.pk, []), by_slug, it_plan, embed_sample),
+        lambda s: bool(blocks.get(s.pk)),
     )
     has_sample = (
         edition.is_sample
         or any(embed_sample.values())
         or any(f.is_sample for f in frameworks)
-        or any(b.is_sample for s in sections for b in s.blocks.all())
+        or any(b.is_sample for rows in blocks.values() for b in rows)
     )
     return PlanView(
         edition=edition,
         organization=edition.organization,
+        complete=whole,
         chapters=chapters,
         frameworks=framework_views,
         projects=[_project(p, edition.years, address) for p in projects],
-        budget_summary=budget_summary(edition, projects, it_plan_row),
+        budget_summary=summary,
         year_labels=[fmt.year(y) for y in edition.years],
         swot=dict(swot),
         swot_tables=swot_tables,

@@ -1,12 +1,27 @@
-"""The view of one framework: its strategies (and which are detailed), indicator cells, links."""
+"""The view of one framework: its strategies (and which are detailed), indicator cells, links.
+
+load_frameworks() reads the frameworks a page shows; framework_view() turns one into its view.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+from django.db.models import Exists, OuterRef, Prefetch, Q
+
+from plans.models import Edition
 from portal import addresses
+from projects.models import Project
 from projects.selectors import strategy_heading
-from strategies.models import Framework, Indicator, IndicatorTarget, Tactic
+from strategies.models import (
+    Framework,
+    FrameworkPoint,
+    Goal,
+    Indicator,
+    IndicatorTarget,
+    Strategy,
+    Tactic,
+)
 from thaimuang_plan.lib import formatting as fmt
 
 from .types import (
@@ -20,6 +35,55 @@ from .types import (
     StrategyView,
     TacticView,
 )
+
+Alignment = Strategy.aligns_with.through
+
+
+def load_frameworks(edition: Edition, *, slugs=None, it_plan: bool = False, links: bool = False) -> list[Framework]:
+    """The edition's frameworks in their order, with everything their views show, in a fixed
+    number of queries: every framework, or those named in ``slugs`` (and the IT plan with
+    ``it_plan``). ``links`` adds what only the strategy pages show: each strategy's higher
+    strategies and projects. Either way each strategy knows whether it has projects or IT
+    strategies that support it (``has_projects``, ``has_supporters``: they decide its details).
+    """
+    frameworks = Framework.objects.filter(edition=edition)
+    if slugs is not None:
+        wanted = Q(slug__in=slugs)
+        if it_plan:
+            wanted |= Q(kind=Framework.Kind.IT_PLAN)
+        frameworks = frameworks.filter(wanted)
+    strategies = Strategy.objects.order_by("order", "number").annotate(
+        has_projects=Exists(Project.objects.filter(strategy=OuterRef("pk"))),
+        has_supporters=Exists(
+            Alignment.objects.filter(
+                to_strategy=OuterRef("pk"),
+                from_strategy__framework__edition=edition,
+                from_strategy__framework__kind=Framework.Kind.IT_PLAN,
+            )
+        ),
+    )
+    strategies = strategies.prefetch_related(Prefetch("goals", queryset=Goal.objects.order_by("order")))
+    if links:
+        strategies = strategies.prefetch_related(
+            Prefetch("aligns_with", queryset=Strategy.objects.select_related("framework")),
+            Prefetch(
+                "projects",
+                queryset=Project.objects.order_by("number").only("pk", "number", "name", "is_sample", "strategy"),
+            ),
+        )
+    return list(
+        frameworks.prefetch_related(
+            Prefetch("points", queryset=FrameworkPoint.objects.order_by("kind", "order")),
+            Prefetch("strategies", queryset=strategies),
+            Prefetch("tactics", queryset=Tactic.objects.order_by("order")),
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.order_by("order").prefetch_related(
+                    Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year"))
+                ),
+            ),
+        ).order_by("order")
+    )
 
 
 def target_text(target: IndicatorTarget | None) -> str:
@@ -58,8 +122,16 @@ def _tactic(tactic: Tactic) -> TacticView:
     return TacticView(number=tactic.number, text=tactic.text)
 
 
-def framework_view(framework: Framework, address: dict, supporters: dict[int, list[Link]], embedded: set[str]) -> FrameworkView:
-    """One framework as shown; ``embedded``: slugs of the frameworks whose indicators table the document prints."""
+def framework_view(
+    framework: Framework, address: dict, supporters: dict[int, list[Link]] | None, embedded: set[str]
+) -> FrameworkView:
+    """One framework as shown; ``embedded``: slugs of the frameworks whose indicators table the document prints.
+
+    ``supporters`` (from ``supporters_of``) when the framework was loaded with its links: then
+    its strategies list their higher strategies, supporters and projects; else they are left
+    empty (no chapter and no PDF prints them).
+    """
+    links = supporters is not None
     years = framework.years or sorted({t.year for i in framework.indicators.all() for t in i.targets.all()})
     goals_tactics = defaultdict(list)
     strategy_tactics = defaultdict(list)
@@ -104,16 +176,18 @@ def framework_view(framework: Framework, address: dict, supporters: dict[int, li
             url=addresses.framework_url(
                 address, framework.slug, addresses.strategy_anchor(strategy.number, times_printed[strategy.number])
             ),
-            aligns_with=[
+        )
+        if links:
+            view.aligns_with = [
                 Link(
                     label=f"{higher.framework}: {fmt.strategy_label(higher.number)}",
                     title=higher.title,
                     url=addresses.strategy_url(address, higher.framework.slug, higher.number),
                 )
                 for higher in strategy.aligns_with.all()
-            ],
-            supporters=supporters.get(strategy.pk, []),
-            projects=[
+            ]
+            view.supporters = supporters.get(strategy.pk, [])
+            view.projects = [
                 ProjectRef(
                     number=p.number,
                     label=f"{fmt.project_label(p.number)} {p.name}",
@@ -121,12 +195,18 @@ def framework_view(framework: Framework, address: dict, supporters: dict[int, li
                     is_sample=p.is_sample,
                 )
                 for p in strategy.projects.all()
-            ],
-        )
+            ]
         # A source may list a strategy number twice (the DLA plan's ยุทธศาสตร์ที่ ๓): the repeat is
         # printed in the list, but the details that follow describe the number once.
         has_own = any(
-            [view.description, view.goals, view.tactics, view.indicators, view.supporters, view.projects]
+            [
+                view.description,
+                view.goals,
+                view.tactics,
+                view.indicators,
+                strategy.has_supporters,
+                strategy.has_projects,
+            ]
         )
         view.show_details = strategy.number not in seen_numbers or has_own
         seen_numbers.add(strategy.number)
@@ -160,19 +240,31 @@ def framework_view(framework: Framework, address: dict, supporters: dict[int, li
     )
 
 
-def supporters_of(frameworks: list[Framework], address: dict) -> dict[int, list[Link]]:
-    """Higher strategy id -> the IT strategies that support it, from the data already loaded."""
+def supporters_of(edition: Edition, frameworks: list[Framework], address: dict) -> dict[int, list[Link]]:
+    """Strategy id (of ``frameworks``) -> the IT strategies of the edition that support it, one query."""
+    rows = (
+        Alignment.objects.filter(
+            to_strategy__framework__in=frameworks,
+            from_strategy__framework__edition=edition,
+            from_strategy__framework__kind=Framework.Kind.IT_PLAN,
+        )
+        .select_related("from_strategy__framework")
+        .order_by(
+            "from_strategy__framework__order",
+            "from_strategy__framework_id",
+            "from_strategy__order",
+            "from_strategy__number",
+            "from_strategy_id",
+        )
+    )
     found = defaultdict(list)
-    for framework in frameworks:
-        if framework.kind != Framework.Kind.IT_PLAN:
-            continue
-        for strategy in framework.strategies.all():
-            for higher in strategy.aligns_with.all():
-                found[higher.pk].append(
-                    Link(
-                        label=fmt.strategy_label(strategy.number),
-                        title=strategy.title,
-                        url=addresses.strategy_url(address, framework.slug, strategy.number),
-                    )
-                )
+    for row in rows:
+        strategy = row.from_strategy
+        found[row.to_strategy_id].append(
+            Link(
+                label=fmt.strategy_label(strategy.number),
+                title=strategy.title,
+                url=addresses.strategy_url(address, strategy.framework.slug, strategy.number),
+            )
+        )
     return found

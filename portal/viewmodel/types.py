@@ -1,10 +1,13 @@
 """The typed view of one plan, as both the web pages and the PDF show it.
 
-Every display decision is made once, when portal.viewmodel.build.plan_view() builds these: which
+Every display decision is made once, when portal.viewmodel.build builds these: which
 strategies get their details, the text of every target and budget cell, what is sample, each
 address. Templates (templates/partials/embeds, plans, strategies and templates/pdf) only lay
 them out. Texts from the plan are kept as written; texts the portal writes itself (numbers,
 years, "ยุทธศาสตร์ที่ N") come from thaimuang_plan.lib.formatting.
+
+A page's view holds only what the page shows (build.chapter_view, build.strategies_view): what
+it leaves out is empty, never different. The PDF's (build.plan_view) holds the whole plan.
 """
 
 from __future__ import annotations
@@ -84,6 +87,7 @@ class StrategyView:
     show_details: bool
     anchor: str
     url: str
+    # Links, shown by the strategy pages only (build.strategies_view); empty in chapters and the PDF.
     aligns_with: list[Link] = field(default_factory=list)  # the higher strategies it supports
     supporters: list[Link] = field(default_factory=list)  # IT strategies that support it
     projects: list[ProjectRef] = field(default_factory=list)
@@ -225,10 +229,13 @@ class SectionView:
 class PlanView:
     edition: Edition
     organization: Organization
+    # The whole plan (the PDF's); a page's view holds every chapter's heading but only the
+    # text, frameworks and data that the page shows, and says sample only of those.
+    complete: bool
     chapters: list[SectionView]
     frameworks: list[FrameworkView]
     projects: list[ProjectView]
-    budget_summary: BudgetSummary
+    budget_summary: BudgetSummary | None  # form ผ.01, where it is shown
     year_labels: list[str]  # the edition's years, for the project tables
     swot: dict[str, list[SwotItemView]]
     swot_tables: list[SwotTable]

@@ -8,7 +8,10 @@ strategy's an anchor from its printed number, a project's its printed number. Th
 
 from __future__ import annotations
 
-from django.urls import reverse
+from functools import lru_cache
+
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from strategies.models import strategy_anchor
 
@@ -39,13 +42,25 @@ def chapter_keys(sections) -> dict[int, str]:
     return {pk: top.key for pk, top in _chapters_of(sections).items()}
 
 
+def _reverse(name: str, **kwargs) -> str:
+    """reverse(), remembered: a page of a large plan links to hundreds of projects and strategies,
+    and a reverse() costs about as much as building the link's row. Keyed by everything reverse()
+    reads besides its arguments (the URL configuration and the script prefix)."""
+    return _reversed(name, tuple(sorted(kwargs.items())), get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
+
+
+@lru_cache(maxsize=8192)
+def _reversed(name: str, kwargs: tuple, prefix: str, urlconf, root_urlconf: str) -> str:
+    return reverse(name, kwargs=dict(kwargs))
+
+
 def chapter_url(address: dict, key: str, anchor: str = "") -> str:
-    url = reverse("plans:chapter", kwargs={**address, "key": key})
+    url = _reverse("plans:chapter", **address, key=key)
     return f"{url}#{anchor}" if anchor else url
 
 
 def framework_url(address: dict, slug: str, anchor: str = "") -> str:
-    url = reverse("strategies:framework", kwargs={**address, "slug": slug})
+    url = _reverse("strategies:framework", **address, slug=slug)
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -58,4 +73,4 @@ def indicators_anchor(framework_id: int) -> str:
 
 
 def project_url(address: dict, number: int) -> str:
-    return reverse("projects:detail", kwargs={**address, "number": number})
+    return _reverse("projects:detail", **address, number=number)

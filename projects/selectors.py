@@ -39,13 +39,13 @@ def with_budgets(projects) -> list[Project]:
 
     Runs two queries (projects, budgets) whatever the number of projects.
     """
+    # A list (to_attr), not the related manager's cache: Django builds a queryset per project for that.
     loaded = list(
         projects.prefetch_related(
-            Prefetch("budgets", queryset=ProjectBudget.objects.order_by("fiscal_year"))
+            Prefetch("budgets", queryset=ProjectBudget.objects.order_by("fiscal_year"), to_attr="budget_list")
         ).order_by("number")
     )
     for project in loaded:
-        project.budget_list = list(project.budgets.all())
         project.budget_by_year = {b.fiscal_year: b for b in project.budget_list}
         project.total_budget = sum((b.amount for b in project.budget_list), Decimal(0))
     return loaded

@@ -62,25 +62,31 @@ def load_frameworks(edition: Edition, *, slugs=None, it_plan: bool = False, link
             )
         ),
     )
-    strategies = strategies.prefetch_related(Prefetch("goals", queryset=Goal.objects.order_by("order")))
+    # Prefetched into lists (to_attr) rather than the related managers' caches, for which Django
+    # builds a queryset per row: at a few hundred strategies that was most of a page's time.
+    strategies = strategies.prefetch_related(
+        Prefetch("goals", queryset=Goal.objects.order_by("order"), to_attr="goal_list")
+    )
     if links:
         strategies = strategies.prefetch_related(
-            Prefetch("aligns_with", queryset=Strategy.objects.select_related("framework")),
+            Prefetch("aligns_with", queryset=Strategy.objects.select_related("framework"), to_attr="higher_list"),
             Prefetch(
                 "projects",
                 queryset=Project.objects.order_by("number").only("pk", "number", "name", "is_sample", "strategy"),
+                to_attr="project_list",
             ),
         )
     return list(
         frameworks.prefetch_related(
-            Prefetch("points", queryset=FrameworkPoint.objects.order_by("kind", "order")),
-            Prefetch("strategies", queryset=strategies),
-            Prefetch("tactics", queryset=Tactic.objects.order_by("order")),
+            Prefetch("points", queryset=FrameworkPoint.objects.order_by("kind", "order"), to_attr="point_list"),
+            Prefetch("strategies", queryset=strategies, to_attr="strategy_list"),
+            Prefetch("tactics", queryset=Tactic.objects.order_by("order"), to_attr="tactic_list"),
             Prefetch(
                 "indicators",
                 queryset=Indicator.objects.order_by("order").prefetch_related(
-                    Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year"))
+                    Prefetch("targets", queryset=IndicatorTarget.objects.order_by("year"), to_attr="target_list")
                 ),
+                to_attr="indicator_list",
             ),
         ).order_by("order")
     )
@@ -106,7 +112,7 @@ def total_text(indicator: Indicator) -> str:
 
 
 def _indicator(indicator: Indicator, years: list[int]) -> IndicatorView:
-    by_year = {t.year: t for t in indicator.targets.all()}
+    by_year = {t.year: t for t in indicator.target_list}
     total = total_text(indicator)
     return IndicatorView(
         number=indicator.number,
@@ -132,11 +138,11 @@ def framework_view(
     empty (no chapter and no PDF prints them).
     """
     links = supporters is not None
-    years = framework.years or sorted({t.year for i in framework.indicators.all() for t in i.targets.all()})
+    years = framework.years or sorted({t.year for i in framework.indicator_list for t in i.target_list})
     goals_tactics = defaultdict(list)
     strategy_tactics = defaultdict(list)
     loose_tactics = []
-    for tactic in framework.tactics.all():
+    for tactic in framework.tactic_list:
         if tactic.goal_id:
             goals_tactics[tactic.goal_id].append(_tactic(tactic))
         elif tactic.strategy_id:
@@ -145,7 +151,7 @@ def framework_view(
             loose_tactics.append(_tactic(tactic))
     strategy_indicators = defaultdict(list)
     loose_indicators = []
-    for indicator in framework.indicators.all():
+    for indicator in framework.indicator_list:
         view = _indicator(indicator, years)
         (strategy_indicators[indicator.strategy_id] if indicator.strategy_id else loose_indicators).append(view)
     # Without an indicators table of its own (the IT plan), each strategy shows its indicators.
@@ -154,10 +160,10 @@ def framework_view(
     strategies = []
     seen_numbers = set()
     times_printed = defaultdict(int)
-    for strategy in framework.strategies.all():
+    for strategy in framework.strategy_list:
         times_printed[strategy.number] += 1
         goals = [
-            GoalView(number=g.number, text=g.text, tactics=goals_tactics.get(g.pk, [])) for g in strategy.goals.all()
+            GoalView(number=g.number, text=g.text, tactics=goals_tactics.get(g.pk, [])) for g in strategy.goal_list
         ]
         indicators = strategy_indicators.get(strategy.pk, [])
         view = StrategyView(
@@ -184,7 +190,7 @@ def framework_view(
                     title=higher.title,
                     url=addresses.strategy_url(address, higher.framework.slug, higher.number),
                 )
-                for higher in strategy.aligns_with.all()
+                for higher in strategy.higher_list
             ]
             view.supporters = supporters.get(strategy.pk, [])
             view.projects = [
@@ -194,7 +200,7 @@ def framework_view(
                     url=addresses.project_url(address, p.number),
                     is_sample=p.is_sample,
                 )
-                for p in strategy.projects.all()
+                for p in strategy.project_list
             ]
         # A source may list a strategy number twice (the DLA plan's ยุทธศาสตร์ที่ ๓): the repeat is
         # printed in the list, but the details that follow describe the number once.
@@ -216,7 +222,7 @@ def framework_view(
     if loose_indicators:
         groups.append(IndicatorGroup(heading="", indicators=loose_indicators))
     points = defaultdict(list)
-    for point in framework.points.all():
+    for point in framework.point_list:
         points[point.kind].append(PointView(number=point.number, title=point.title, text=point.text))
     return FrameworkView(
         pk=framework.pk,
@@ -234,7 +240,7 @@ def framework_view(
         loose_tactics=loose_tactics,
         indicator_groups=groups,
         year_labels=[fmt.year(y) for y in years],
-        indicator_count=len(framework.indicators.all()),
+        indicator_count=len(framework.indicator_list),
         url=addresses.framework_url(address, framework.slug),
         indicators_anchor=addresses.indicators_anchor(framework.pk),
     )

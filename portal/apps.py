@@ -9,9 +9,12 @@ class PortalConfig(AppConfig):
     verbose_name = "หน้าเว็บสาธารณะ"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from insights import views as insights_views
         from monitoring import printed_report
-        from portal import versions
+        from plans.models import Organization
+        from portal import page_cache, versions
         from portal.pdf import documents
         from printing.documents import register
 
@@ -20,3 +23,6 @@ class PortalConfig(AppConfig):
         versions.on_change(documents.edition_changed)
         versions.on_change(printed_report.edition_changed)
         versions.on_change(insights_views.edition_changed)
+        versions.on_change(page_cache.content_changed)
+        post_save.connect(page_cache.organization_saved, sender=Organization, dispatch_uid="page-cache-organization-save")
+        post_delete.connect(page_cache.organization_saved, sender=Organization, dispatch_uid="page-cache-organization-delete")

@@ -12,18 +12,30 @@ Two tiers: this process's memory (no round trip; a key is never stale, since
 it names the version) in front of the shared cache (``CACHES["pages"]``: the
 database by default, Redis in production), so a page rendered by one process
 is served by all.
+
+Finding the version is the one thing a hit asks of anything shared. Looking the
+edition up costs more than the rest of a hit together, so each process remembers
+what it found for an address, for as long as the shared cache's *change mark*
+(CHANGED_KEY) is the one it read before looking: after every commit that changes
+an edition or an organization, the writing process puts a new mark there
+(``content_changed``), and every process looks its addresses up again. A hit is
+then one read of a short key. A page is still kept under its own edition's
+version, so a save makes only the pages it affects miss.
 """
 
 from __future__ import annotations
 
 import hashlib
+import secrets
 import threading
+import time
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models import Count, Max, Sum
 from django.http import HttpResponse
 
@@ -38,6 +50,11 @@ ORGANIZATION_VIEWS = {"editions", "privacy", "contact", "transparency", "transpa
 # The host's views across organizations (portal.host_views).
 SITE_VIEWS = {"landing", "open_data_file"}
 MAX_QUERY = 200
+# In CACHES["pages"]: changes after every commit that changes any edition or organization.
+CHANGED_KEY = "changed"
+# How long a process trusts an address it looked up even though the mark did not change: only
+# a lost write of the mark (the shared cache failing just then) could make that wrong.
+ADDRESS_TRUST_SECONDS = 30
 
 
 @lru_cache(maxsize=1)
@@ -55,14 +72,51 @@ def release() -> str:
     return digest.hexdigest()[:12]
 
 
+def content_changed(*args, **kwargs) -> None:
+    """After a commit that changed an edition (versions.on_change) or an organization: a new
+    change mark, so that every process looks its addresses up again."""
+    caches["pages"].set(CHANGED_KEY, secrets.token_hex(8), None)
+
+
+def organization_saved(sender, **kwargs) -> None:
+    """An organization's name or slug shows on the host's pages, edition or not."""
+    if not kwargs.get("raw"):
+        transaction.on_commit(content_changed)
+
+
+def change_mark(shared) -> str | None:
+    """The change mark, read before an address is looked up; None if the shared cache has none
+    to give (then nothing is remembered)."""
+    try:
+        mark = shared.get(CHANGED_KEY)
+        if mark is None:  # never set, or evicted: start one (add: never over a writer's)
+            shared.add(CHANGED_KEY, secrets.token_hex(8), None)
+            mark = shared.get(CHANGED_KEY)
+    except Exception:  # the shared cache is down: look up every time
+        return None
+    return mark
+
+
+def address_key(view_name: str, kwargs: dict) -> tuple | None:
+    """What a version depends on besides the content: the address's organization and period."""
+    if "period" in kwargs:
+        return ("edition", kwargs["org"], kwargs["period"])
+    if view_name == "home" and "org" in kwargs:
+        return ("home", kwargs["org"])
+    if view_name in ORGANIZATION_VIEWS and "org" in kwargs:
+        return ("organization", kwargs["org"])
+    if view_name in SITE_VIEWS:
+        return ("site",)
+    return None
+
+
 def _edition_version(request, view_name: str, kwargs: dict) -> str | None:
-    """The version part of the key; None when the page is not cached."""
+    """The version part of the key, from the database; None when the page is not cached."""
     if "period" in kwargs:
         try:
             edition = edition_for(request, kwargs["org"], kwargs["period"])
         except Exception:  # 404, a withdrawn edition (410): the view answers, uncached
             return None
-        request.page_cache_edition = edition
         return f"e{edition.pk}.{edition.content_version}"
     if view_name == "home" and "org" in kwargs:
         edition = current_edition(request, kwargs["org"])
@@ -116,7 +170,27 @@ class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.local = _LocalPages(settings.PAGE_CACHE_LOCAL_ENTRIES)
+        # address_key -> (change mark, when looked up, version): what this process found.
+        self.addresses = _LocalPages(settings.PAGE_CACHE_LOCAL_ENTRIES)
         self.shared = caches["pages"]
+
+    def version(self, request, view_name: str, kwargs: dict) -> str | None:
+        """The version part of the page's key: remembered while the change mark stays, else looked up."""
+        address = address_key(view_name, kwargs)
+        if address is None:
+            return None
+        mark = change_mark(self.shared)
+        known = self.addresses.get(address)
+        if mark is not None and known is not None:
+            known_mark, looked_up, version = known
+            if known_mark == mark and time.monotonic() - looked_up < ADDRESS_TRUST_SECONDS:
+                return version
+        version = _edition_version(request, view_name, kwargs)
+        if mark is not None and version is not None:
+            # Under the mark read *before* the look-up: a change committed meanwhile has put
+            # a new mark, so this is looked up again next time.
+            self.addresses.set(address, (mark, time.monotonic(), version))
+        return version
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -138,7 +212,7 @@ class PublicPageCacheMiddleware:
             return None
         if request.resolver_match.app_name == "admin" or request.path.startswith("/admin/"):
             return None
-        version = _edition_version(request, view_name, view_kwargs)
+        version = self.version(request, view_name, view_kwargs)
         if version is None:
             return None
         key = page_key(request, version)

@@ -1,11 +1,14 @@
 """Residents' pages come from cache per content version of their edition; a save invalidates exactly its edition."""
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plans.models import Block, Edition, Section
+from portal.page_cache import CHANGED_KEY
 from tests.factories import build_plan
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +19,13 @@ def page_cache_on(settings):
     settings.PAGE_CACHE = True  # off for the rest of the suite (pyproject.toml)
 
 PERIOD = "2563-2565"
+
+
+@pytest.fixture
+def plan(django_capture_on_commit_callbacks) -> Edition:
+    """The plan, committed as a plan residents read has been: its after-commit work has run."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return build_plan()
 
 
 @pytest.fixture
@@ -44,7 +54,36 @@ def test_a_second_visit_is_served_from_cache_with_one_query(client, chapter_url)
         second = client.get(url)
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
-    assert len(queries) == 1  # which edition, at which version
+    # The shared change mark; the edition is not looked up again while nothing changed.
+    assert len(queries) == 1
+    assert "plans_edition" not in queries[0]["sql"]
+
+
+def test_an_evicted_change_mark_makes_the_address_looked_up_again(client, chapter_url):
+    url, _ = chapter_url
+    client.get(url)
+    caches["pages"].delete(CHANGED_KEY)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    assert any("plans_edition" in q["sql"] for q in queries)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    assert not any("plans_edition" in q["sql"] for q in queries)
+
+
+def test_a_save_committed_by_another_process_changes_this_ones_next_page(plan, chapter_url, committed):
+    url, chapter = chapter_url
+    this_process, other_process = Client(HTTP_HOST="localhost"), Client(HTTP_HOST="localhost")
+    this_process.get(url)
+    assert this_process.get(url)["X-Page-Cache"] == "hit"
+    block = Block.objects.filter(section=chapter).first()
+    block.text = "<p>แก้ในอีกกระบวนการหนึ่ง</p>"
+    # The other process saves: only the shared cache and the database carry the change over.
+    committed(block.save)
+    response = this_process.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "แก้ในอีกกระบวนการหนึ่ง" in response.content.decode()
+    assert other_process.get(url)["X-Page-Cache"] == "hit"  # rendered once, by this one
 
 
 def test_a_save_changes_the_next_page_of_its_edition_only(client, plan, committed):

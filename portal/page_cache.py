@@ -26,6 +26,7 @@ version, so a save makes only the pages it affects miss.
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 import threading
 import time
@@ -41,6 +42,8 @@ from django.http import HttpResponse
 
 from plans.access import current_edition, edition_for
 from plans.models import Edition, Organization
+
+LOGGER = logging.getLogger(__name__)
 
 # Views whose answers are not pages: PDFs stream their own stored file with an
 # ETag; search takes any text, which would fill the cache with one-off keys.
@@ -75,13 +78,16 @@ def release() -> str:
 def content_changed(*args, **kwargs) -> None:
     """After a commit that changed an edition (versions.on_change) or an organization: a new
     change mark, so that every process looks its addresses up again."""
-    caches["pages"].set(CHANGED_KEY, secrets.token_hex(8), None)
+    try:
+        caches["pages"].set(CHANGED_KEY, secrets.token_hex(8), None)
+    except Exception:  # the save is committed; processes trust what they found for a while only
+        LOGGER.exception("could not renew the page cache's change mark")
 
 
 def organization_saved(sender, **kwargs) -> None:
     """An organization's name or slug shows on the host's pages, edition or not."""
     if not kwargs.get("raw"):
-        transaction.on_commit(content_changed)
+        transaction.on_commit(content_changed)  # which never raises
 
 
 def change_mark(shared) -> str | None:

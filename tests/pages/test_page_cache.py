@@ -7,7 +7,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from plans.models import Block, Edition, Section
+from plans.models import Block, Edition, Organization, Section
 from portal.page_cache import CHANGED_KEY
 from tests.factories import build_plan
 
@@ -131,3 +131,13 @@ def test_pages_listing_every_edition_change_when_any_edition_does(client, plan, 
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss"
     assert "แผนแม่บทฉบับปรับปรุงชื่อ" in response.content.decode()
+
+
+def test_the_hosts_landing_page_lists_an_organization_added_without_a_plan(client, plan, committed):
+    url = reverse("host:landing")
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    committed(Organization.objects.create, slug="huaisai", name="เทศบาลตำบลห้วยทรายทดสอบ", province="พังงา")
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "เทศบาลตำบลห้วยทรายทดสอบ" in response.content.decode()

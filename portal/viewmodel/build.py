@@ -23,7 +23,7 @@ from projects.selectors import edition_budget_summary, strategy_heading, with_bu
 from strategies.models import Framework
 from thaimuang_plan.lib import formatting as fmt
 
-from .frameworks import framework_view, load_frameworks, supporters_of
+from .frameworks import framework_view, load_frameworks, outline_view, supporters_of
 from .types import (
     BlockView,
     FrameworkView,
@@ -59,6 +59,7 @@ class _Part:
     framework_slugs: frozenset[str] | None  # None: every framework
     it_plan: bool = False  # the IT plan too (an embed that names no framework prints it)
     links: bool = False  # strategies' higher strategies, supporters and projects (strategy pages)
+    outline: bool = False  # the frameworks' strategies with their higher strategies only (their list)
 
 
 WHOLE = _Part(embeds=frozenset(DATA_EMBEDS), framework_slugs=None)
@@ -203,9 +204,13 @@ def chapter_view(edition: Edition, key: str) -> PlanView | None:
 
 
 def strategies_view(edition: Edition, slug: str | None = None) -> PlanView:
-    """Every framework, or the one with ``slug``, with its links (higher strategies, supporters,
-    projects), for the strategy pages; no chapter. ``complete`` is False."""
-    part = _Part(embeds=frozenset(), framework_slugs=None if slug is None else frozenset([slug]), links=True)
+    """For the strategy pages, no chapter (``complete`` is False): the framework with ``slug``
+    and its links (higher strategies, supporters, projects); without a slug every framework in
+    outline (its strategies and their higher strategies; how many projects and indicators)."""
+    if slug is None:
+        part = _Part(embeds=frozenset(), framework_slugs=None, links=True, outline=True)
+        return _plan(edition, part, [], {}, set())
+    part = _Part(embeds=frozenset(), framework_slugs=frozenset([slug]), links=True)
     return _plan(edition, part, [], {}, _indicator_tables(edition))
 
 
@@ -241,7 +246,9 @@ def _plan(edition: Edition, part: _Part, sections, blocks: dict[int, list[Block]
     whole = part is WHOLE
     wants_frameworks = part.framework_slugs is None or part.framework_slugs or part.it_plan
     frameworks = (
-        load_frameworks(edition, slugs=part.framework_slugs, it_plan=part.it_plan, links=part.links)
+        load_frameworks(
+            edition, slugs=part.framework_slugs, it_plan=part.it_plan, links=part.links, outline=part.outline
+        )
         if wants_frameworks
         else []
     )
@@ -252,7 +259,7 @@ def _plan(edition: Edition, part: _Part, sections, blocks: dict[int, list[Block]
     summary, projects_have_sample = None, any(p.is_sample for p in projects)
     if Block.Embed.PROJECT_SUMMARY in embeds:
         summary, projects_have_sample = edition_budget_summary(edition)
-    elif part.links and any(f.kind == Framework.Kind.IT_PLAN for f in frameworks):
+    elif part.links and not part.outline and any(f.kind == Framework.Kind.IT_PLAN for f in frameworks):
         # The IT plan's page says it shows sample projects.
         projects_have_sample = Project.objects.filter(edition=edition, is_sample=True).exists()
     swot_rows = (
@@ -274,8 +281,11 @@ def _plan(edition: Edition, part: _Part, sections, blocks: dict[int, list[Block]
         list(ScheduleRound.objects.filter(edition=edition).order_by("order")) if Block.Embed.SCHEDULE in embeds else []
     )
 
-    supporters = supporters_of(edition, frameworks, address) if part.links else None
-    framework_views = [framework_view(f, address, supporters, embedded) for f in frameworks]
+    if part.outline:
+        framework_views = [outline_view(f, address) for f in frameworks]
+    else:
+        supporters = supporters_of(edition, frameworks, address) if part.links else None
+        framework_views = [framework_view(f, address, supporters, embedded) for f in frameworks]
     by_slug = {f.slug: f for f in framework_views}
     it_plan = next((f for f in framework_views if f.is_it_plan), None)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from plans.models import Edition
 from portal import addresses
@@ -39,13 +39,20 @@ from .types import (
 Alignment = Strategy.aligns_with.through
 
 
-def load_frameworks(edition: Edition, *, slugs=None, it_plan: bool = False, links: bool = False) -> list[Framework]:
+def load_frameworks(
+    edition: Edition, *, slugs=None, it_plan: bool = False, links: bool = False, outline: bool = False
+) -> list[Framework]:
     """The edition's frameworks in their order, with everything their views show, in a fixed
     number of queries: every framework, or those named in ``slugs`` (and the IT plan with
     ``it_plan``). ``links`` adds what only the strategy pages show: each strategy's higher
     strategies and projects. Either way each strategy knows whether it has projects or IT
     strategies that support it (``has_projects``, ``has_supporters``: they decide its details).
+
+    ``outline``: what the list of frameworks shows and no more: each framework's strategies
+    with their higher strategies and how many projects and indicators there are.
     """
+    if outline:
+        return _outline(edition)
     frameworks = Framework.objects.filter(edition=edition)
     if slugs is not None:
         wanted = Q(slug__in=slugs)
@@ -89,6 +96,22 @@ def load_frameworks(edition: Edition, *, slugs=None, it_plan: bool = False, link
                 to_attr="indicator_list",
             ),
         ).order_by("order")
+    )
+
+
+def _outline(edition: Edition) -> list[Framework]:
+    strategies = (
+        Strategy.objects.order_by("order", "number")
+        .annotate(project_total=Count("projects"))
+        .prefetch_related(
+            Prefetch("aligns_with", queryset=Strategy.objects.select_related("framework"), to_attr="higher_list")
+        )
+    )
+    return list(
+        Framework.objects.filter(edition=edition)
+        .annotate(indicator_total=Count("indicators"))
+        .prefetch_related(Prefetch("strategies", queryset=strategies, to_attr="strategy_list"))
+        .order_by("order")
     )
 
 
@@ -166,32 +189,13 @@ def framework_view(
             GoalView(number=g.number, text=g.text, tactics=goals_tactics.get(g.pk, [])) for g in strategy.goal_list
         ]
         indicators = strategy_indicators.get(strategy.pk, [])
-        view = StrategyView(
-            pk=strategy.pk,
-            number=strategy.number,
-            label=fmt.strategy_label(strategy.number),
-            title=strategy.title,
-            heading=f"{fmt.strategy_label(strategy.number)} {strategy.heading_in_detail or strategy.title}",
-            description=strategy.description,
-            goals=goals,
-            tactics=strategy_tactics.get(strategy.pk, []),
-            indicators=indicators,
-            indicators_in_details=[] if indicators_embedded else indicators,
-            show_details=True,
-            anchor=addresses.strategy_anchor(strategy.number, times_printed[strategy.number]),
-            url=addresses.framework_url(
-                address, framework.slug, addresses.strategy_anchor(strategy.number, times_printed[strategy.number])
-            ),
-        )
+        view = _strategy_view(strategy, framework, address, times_printed[strategy.number])
+        view.goals = goals
+        view.tactics = strategy_tactics.get(strategy.pk, [])
+        view.indicators = indicators
+        view.indicators_in_details = [] if indicators_embedded else indicators
         if links:
-            view.aligns_with = [
-                Link(
-                    label=f"{higher.framework}: {fmt.strategy_label(higher.number)}",
-                    title=higher.title,
-                    url=addresses.strategy_url(address, higher.framework.slug, higher.number),
-                )
-                for higher in strategy.higher_list
-            ]
+            view.aligns_with = _higher_links(strategy, address)
             view.supporters = supporters.get(strategy.pk, [])
             view.projects = [
                 ProjectRef(
@@ -202,6 +206,7 @@ def framework_view(
                 )
                 for p in strategy.project_list
             ]
+            view.project_count = len(view.projects)
         # A source may list a strategy number twice (the DLA plan's ยุทธศาสตร์ที่ ๓): the repeat is
         # printed in the list, but the details that follow describe the number once.
         has_own = any(
@@ -224,6 +229,62 @@ def framework_view(
     points = defaultdict(list)
     for point in framework.point_list:
         points[point.kind].append(PointView(number=point.number, title=point.title, text=point.text))
+    view = _framework_view(framework, address, strategies, len(framework.indicator_list))
+    view.points = dict(points)
+    view.loose_tactics = loose_tactics
+    view.indicator_groups = groups
+    view.year_labels = [fmt.year(y) for y in years]
+    return view
+
+
+def outline_view(framework: Framework, address: dict) -> FrameworkView:
+    """A framework loaded with ``outline``: its strategies with their higher strategies and the
+    number of their projects, and the number of its indicators. Nothing is detailed
+    (``show_details`` is False throughout): the page that shows it details no strategy."""
+    strategies = []
+    times_printed = defaultdict(int)
+    for strategy in framework.strategy_list:
+        times_printed[strategy.number] += 1
+        view = _strategy_view(strategy, framework, address, times_printed[strategy.number])
+        view.show_details = False
+        view.aligns_with = _higher_links(strategy, address)
+        view.project_count = strategy.project_total
+        strategies.append(view)
+    return _framework_view(framework, address, strategies, framework.indicator_total)
+
+
+def _strategy_view(strategy: Strategy, framework: Framework, address: dict, times_printed: int) -> StrategyView:
+    """A strategy's own fields; ``times_printed``: how many times its number was listed up to it."""
+    anchor = addresses.strategy_anchor(strategy.number, times_printed)
+    return StrategyView(
+        pk=strategy.pk,
+        number=strategy.number,
+        label=fmt.strategy_label(strategy.number),
+        title=strategy.title,
+        heading=f"{fmt.strategy_label(strategy.number)} {strategy.heading_in_detail or strategy.title}",
+        description=strategy.description,
+        goals=[],
+        tactics=[],
+        indicators=[],
+        indicators_in_details=[],
+        show_details=True,
+        anchor=anchor,
+        url=addresses.framework_url(address, framework.slug, anchor),
+    )
+
+
+def _higher_links(strategy: Strategy, address: dict) -> list[Link]:
+    return [
+        Link(
+            label=f"{higher.framework}: {fmt.strategy_label(higher.number)}",
+            title=higher.title,
+            url=addresses.strategy_url(address, higher.framework.slug, higher.number),
+        )
+        for higher in strategy.higher_list
+    ]
+
+
+def _framework_view(framework: Framework, address: dict, strategies: list[StrategyView], indicators: int) -> FrameworkView:
     return FrameworkView(
         pk=framework.pk,
         kind=framework.kind,
@@ -235,12 +296,12 @@ def framework_view(
         is_it_plan=framework.kind == Framework.Kind.IT_PLAN,
         vision=framework.vision,
         values=framework.values,
-        points=dict(points),
+        points={},
         strategies=strategies,
-        loose_tactics=loose_tactics,
-        indicator_groups=groups,
-        year_labels=[fmt.year(y) for y in years],
-        indicator_count=len(framework.indicator_list),
+        loose_tactics=[],
+        indicator_groups=[],
+        year_labels=[],
+        indicator_count=indicators,
         url=addresses.framework_url(address, framework.slug),
         indicators_anchor=addresses.indicators_anchor(framework.pk),
     )

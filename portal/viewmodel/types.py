@@ -91,6 +91,7 @@ class StrategyView:
     aligns_with: list[Link] = field(default_factory=list)  # the higher strategies it supports
     supporters: list[Link] = field(default_factory=list)  # IT strategies that support it
     projects: list[ProjectRef] = field(default_factory=list)
+    project_count: int = 0  # on the strategy pages, also where the projects themselves are not listed
 
     @property
     def indicator_unit_column(self) -> bool:

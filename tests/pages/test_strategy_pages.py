@@ -1,3 +1,5 @@
+import re
+
 from django.urls import reverse
 
 from tests.factories import DLA_TACTIC_6_6
@@ -9,6 +11,19 @@ def test_the_index_lists_every_framework_and_the_it_strategies_alignment(client,
     for name in ["ระบบราชการ ๔.๐", "แผนยุทธศาสตร์กรมส่งเสริมการปกครองท้องถิ่น", "แผนพัฒนาท้องถิ่น", "แผนแม่บทเทคโนโลยีสารสนเทศ"]:
         assert name in html
     assert "<caption" in html and 'scope="col"' in html
+
+
+def test_the_index_counts_strategies_indicators_and_each_it_strategys_projects(client, plan):
+    html = client.get(reverse("strategies:index", kwargs={"org": "taimueang", "period": PERIOD})).content.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "๗ ยุทธศาสตร์ · ๐ ตัวชี้วัด" in text  # the DLA plan (ยุทธศาสตร์ที่ ๓ listed twice)
+    assert "๒ ยุทธศาสตร์ · ๑๕ ตัวชี้วัด" in text  # the local plan
+    assert "๓ ยุทธศาสตร์ · ๓ ตัวชี้วัด" in text  # the IT plan
+    rows = re.findall(r"<tr>\s*<th scope=\"row\">(.*?)</tr>", html, re.S)
+    # Four projects over three IT strategies: the first has projects ๑ and ๔.
+    counts = [re.findall(r'<td class="num">(.*?)</td>', row)[0] for row in rows]
+    assert counts == ["๒", "๑", "๑"]
+    assert all("แผนยุทธศาสตร์ สถ.: ยุทธศาสตร์ที่ ๖" in row and "แผนพัฒนาท้องถิ่น: ยุทธศาสตร์ที่ ๗" in row for row in rows)
 
 
 def test_a_framework_page_shows_strategy_goal_tactic_hierarchy(client, plan):

@@ -1,12 +1,15 @@
 """The host's own pages: the organizations it serves, open data across them, and the
 addresses of the one-organization portal, which now lead into an organization's."""
 
+import re
+
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
-from plans.models import Edition, Organization, parse_edition_address
+from plans.converters import EditionAddressConverter
+from plans.models import Edition, Organization
 from portal.directory import directory
 from portal.search import clean_query
 from projects import exports
@@ -56,13 +59,11 @@ def _organizations_at(rest: str) -> list[Organization]:
     for a plan's address only those that have a plan there."""
     organizations = Organization.objects.order_by("province", "district", "name")
     head, _, tail = rest.partition("/")
-    if head == "plans" and tail:
-        period = "/".join(tail.split("/")[:2]) if "/r" in tail else tail.split("/")[0]
-        parsed = parse_edition_address(period)
-        if parsed is not None:
-            (start, end), _revision = parsed
-            having = Edition.objects.filter(start_year=start, end_year=end).values("organization_id")
-            organizations = organizations.filter(pk__in=having)
+    # The plan's address is what the <edition:period> converter reads (2563-2565 or 2563-2565/r1).
+    period = re.match(EditionAddressConverter.regex, tail) if head == "plans" else None
+    if period is not None:
+        having = Edition.objects.at_address(period.group()).values("organization_id")
+        organizations = organizations.filter(pk__in=having)
     return list(organizations[:200])
 
 

@@ -14,6 +14,7 @@ from editions.checks import CheckReport
 from editions.services import APPROVAL_REQUIRED, REVISION_KIND_REQUIRED, WITHDRAW_REASON_REQUIRED
 from plans.forms import ThaiIntegerField
 from plans.models import Edition
+from thaimuang_plan.lib.formatting import project_label
 from thaimuang_plan.lib.thai import MAX_BE_YEAR, MIN_BE_YEAR, ce_year, format_year, to_arabic_digits
 
 BAD_DATE = "กรอกวันที่เป็น วัน/เดือน/ปี พ.ศ. เช่น ๑๕/๓/๒๕๖๔ (เลขไทยหรือเลขอารบิกก็ได้)"
@@ -128,7 +129,7 @@ class NextPlanForm(forms.Form):
         self.projects = list(edition.projects.order_by("number"))
         for project in self.projects:
             self.fields[f"project_{project.number}"] = forms.BooleanField(
-                label=f"โครงการที่ {project.number} {project.name}", required=False, initial=True
+                label=f"{project_label(project.number)} {project.name}", required=False, initial=True
             )
 
     def year_fields(self):

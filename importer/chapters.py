@@ -11,6 +11,7 @@ from thaimuang_plan.lib.thai import (
     ThaiNumberError,
     leading_number,
     parse_decimal,
+    project_label,
     to_thai_digits,
 )
 
@@ -150,7 +151,7 @@ def project_details(plan: ParsedPlan, section: PSection, units: list[Unit]) -> N
             plan.unplaced(
                 unit.line,
                 unit.text,
-                f"บรรทัดในโครงการที่ {to_thai_digits(project.number)} ที่ไม่อยู่ใต้หัวข้อใดของโครงการ",
+                f"บรรทัดใน{project_label(project.number)} ที่ไม่อยู่ใต้หัวข้อใดของโครงการ",
             )
             continue
         current = getattr(project, field)
@@ -185,7 +186,7 @@ def _add_budget(plan, project, year, amount, source, unit) -> None:
         plan.unplaced(
             unit.line,
             unit.text,
-            f"งบประมาณปี {to_thai_digits(year)} ของโครงการที่ {to_thai_digits(project.number)} พิมพ์ไว้สองครั้ง ใช้ค่าแรก",
+            f"งบประมาณปี {to_thai_digits(year)} ของ{project_label(project.number)} พิมพ์ไว้สองครั้ง ใช้ค่าแรก",
         )
         return
     project.budgets.append(PBudget(year=year, amount=amount, source=source, line=unit.line))
@@ -206,7 +207,7 @@ def _budget_unread(plan, project, unit) -> None:
     plan.unplaced(
         unit.line,
         unit.text,
-        f"งบประมาณของโครงการที่ {to_thai_digits(project.number)} ที่ไม่ระบุปีงบประมาณหรือจำนวนเงิน จึงไม่ได้บันทึกเป็นงบรายปี",
+        f"งบประมาณของ{project_label(project.number)} ที่ไม่ระบุปีงบประมาณหรือจำนวนเงิน จึงไม่ได้บันทึกเป็นงบรายปี",
     )
 
 

@@ -9,7 +9,13 @@ from collections import defaultdict
 from decimal import Decimal
 
 from plans.models import ImportFlag
-from thaimuang_plan.lib.thai import foreign_organization_mentions, format_baht, strategy_label, to_thai_digits
+from thaimuang_plan.lib.thai import (
+    foreign_organization_mentions,
+    format_baht,
+    project_label,
+    strategy_label,
+    to_thai_digits,
+)
 
 from .lines import Line
 from .structure import ParsedPlan, PSection
@@ -81,7 +87,7 @@ def years_in_period(plan: ParsedPlan) -> None:
                 continue
             plan.unplaced(
                 budget.line,
-                f"โครงการที่ {project.number} งบประมาณ {budget.year}: {budget.amount} บาท",
+                f"{project_label(project.number)} งบประมาณ {to_thai_digits(budget.year)}: {format_baht(budget.amount)} บาท",
                 f"ปีงบประมาณ {to_thai_digits(budget.year)} อยู่นอกช่วงปีของแผน "
                 f"({to_thai_digits(plan.start_year)}-{to_thai_digits(plan.end_year)})",
             )

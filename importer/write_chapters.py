@@ -8,7 +8,7 @@ from monitoring.models import Committee, CommitteeMember, EvaluationMethod, Sche
 from plans.models import ImportFlag, SwotItem
 from projects.models import Project, ProjectBudget, Unit
 from strategies.models import Framework
-from thaimuang_plan.lib.thai import strategy_label, to_thai_digits
+from thaimuang_plan.lib.thai import project_label, strategy_label
 
 from .lines import split_marker
 from .structure import Flag
@@ -53,7 +53,7 @@ class ChapterWriter:
                 self.flags.append(
                     Flag(
                         ImportFlag.Kind.UNPLACED,
-                        f"โครงการที่ {parsed.number} อ้าง{strategy_label(parsed.strategy_number)} "
+                        f"{project_label(parsed.number)} อ้าง{strategy_label(parsed.strategy_number)} "
                         "ซึ่งไม่มีในแผนแม่บทไอที",
                         parsed.line,
                         parsed.name,
@@ -79,7 +79,7 @@ class ChapterWriter:
                     edition=self.edition,
                     number=parsed.number,
                     code=parsed.code[:30],
-                    name=(parsed.name or f"โครงการที่ {to_thai_digits(parsed.number)}")[:500],
+                    name=(parsed.name or project_label(parsed.number))[:500],
                     strategy=strategy,
                     tactic=tactic,
                     rationale=parsed.rationale,

@@ -22,7 +22,7 @@ from plans.admin_base import PlanContentAdmin, PlanContentTabularInline
 from plans.choices import GroupedModelChoiceField
 from projects.models import Project, ProjectBudget
 from strategies.choices import indicator_group, indicator_label, plan_indicators
-from thaimuang_plan.lib.formatting import baht, digits
+from thaimuang_plan.lib.formatting import baht, digits, project_label
 
 reversion.register(Committee, follow=("members",))
 reversion.register(CommitteeMember)
@@ -90,7 +90,7 @@ class ProjectProgressAdmin(PlanContentAdmin):
                 form_class=GroupedModelChoiceField,
                 queryset=Project.objects.select_related("edition").order_by("-edition__start_year", "number"),
                 group_by=lambda project: f"{project.edition.title} ({project.edition.period_label})",
-                label_of=lambda project: f"โครงการที่ {digits(project.number)} {project.name[:120]}",
+                label_of=lambda project: f"{project_label(project.number)} {project.name[:120]}",
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

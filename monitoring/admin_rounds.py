@@ -32,7 +32,7 @@ from plans import tenancy
 from plans.admin_base import PlanContentAdmin, PlanContentStackedInline
 from projects.models import Project
 from thaimuang_plan.lib.formatting import date as thaidate
-from thaimuang_plan.lib.formatting import digits
+from thaimuang_plan.lib.formatting import digits, project_label
 
 PUBLISHED = "เผยแพร่ผล “{round}” แล้ว ประชาชนเห็นผลรอบนี้ตั้งแต่ตอนนี้"
 PUBLISHED_LATE = "เผยแพร่ผล “{round}” แล้ว แต่ช้ากว่ากำหนด (ควรประกาศภายใน {deadline})"
@@ -281,9 +281,9 @@ def _warn_over_plan(request, rows) -> None:
     """Say which saved rows spent over plan, and which of them still lack a reason."""
     if not rows:
         return
-    names = ", ".join(f"โครงการที่ {digits(row.project.number)}" for row in rows)
+    names = ", ".join(project_label(row.project.number) for row in rows)
     messages.warning(request, SAVED_OVER_PLAN.format(count=digits(len(rows)), projects=names))
-    missing = [f"โครงการที่ {digits(row.project.number)}" for row in rows if row.needs_reason]
+    missing = [project_label(row.project.number) for row in rows if row.needs_reason]
     if missing:
         messages.warning(request, SAVED_OVER_PLAN_NO_REASON.format(projects=", ".join(missing)))
 

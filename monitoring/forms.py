@@ -9,12 +9,11 @@ stays visibly "missing" instead of gaining a made-up "not started").
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from monitoring.models import EvaluationRound, ProjectProgress
 from monitoring.warnings import over_plan
-from plans.forms import LOCK_FIELD, STALE_SAVE, ThaiDecimalField, ThaiIntegerField, ThaiNumberInput, token_of
-from thaimuang_plan.lib.formatting import baht, digits
+from plans.forms import PlanContentForm, ThaiDecimalField, ThaiIntegerField, ThaiNumberInput
+from thaimuang_plan.lib.formatting import baht, digits, project_label
 
 CHOOSE_STATUS = "กรุณาเลือกสถานะของโครงการนี้ (หรือล้างช่องอื่นในแถวนี้ถ้ายังไม่ต้องการบันทึก)"
 CANNOT_CLEAR_STATUS = "โครงการนี้บันทึกผลไว้แล้ว ต้องเลือกสถานะ (ลบผลได้ที่หน้ารายการผลการดำเนินงาน)"
@@ -27,7 +26,7 @@ ROW_FIELDS = ["status", "percent_done", "budget_spent", "outputs", "problems", "
 NOTE_FIELDS = ["outputs", "problems", "next_steps", "overspend_reason"]
 
 
-class ProgressRowForm(forms.ModelForm):
+class ProgressRowForm(PlanContentForm):
     status = forms.ChoiceField(
         label="สถานะ", required=False, choices=[("", NOT_RECORDED), *ProjectProgress.Status.choices]
     )
@@ -48,7 +47,8 @@ class ProgressRowForm(forms.ModelForm):
         error_messages={"min_value": SPENT_NEGATIVE},
         widget=ThaiNumberInput(attrs={"size": 12}, inputmode="decimal"),
     )
-    lock_token = forms.CharField(label="รหัสตรวจการแก้ไขซ้อนกัน", widget=forms.HiddenInput, required=False)
+    # The grids read their records under lock (monitoring/admin_rounds.py, spreadsheet_views.py).
+    instance_read_under_lock = True
 
     class Meta:
         model = ProjectProgress
@@ -60,7 +60,6 @@ class ProgressRowForm(forms.ModelForm):
         self.project = project
         self.planned = planned
         if self.instance.pk is not None:
-            self.fields[LOCK_FIELD].initial = token_of(self.instance.updated_at)
             # Shown as the portal writes numbers (๖๐,๐๐๐); the fields read them back.
             self.initial.update(
                 percent_done=digits(self.instance.percent_done), budget_spent=baht(self.instance.budget_spent)
@@ -71,7 +70,7 @@ class ProgressRowForm(forms.ModelForm):
         for name in ROW_FIELDS:
             # Labels are the table's column headers; each input names its project for screen readers.
             self.fields[name].widget.attrs["aria-label"] = (
-                f"{self.fields[name].label} โครงการที่ {digits(project.number)}"
+                f"{self.fields[name].label} {project_label(project.number)}"
             )
 
     @property
@@ -110,9 +109,7 @@ class ProgressRowForm(forms.ModelForm):
         )
 
     def clean(self):
-        cleaned = super().clean()
-        if self.is_stored and cleaned.get(LOCK_FIELD, "") != self._stored_token():
-            raise ValidationError(STALE_SAVE, code="stale")
+        cleaned = super().clean()  # the lock first: a stale row is refused before anything else
         if not cleaned.get("status"):
             if self.is_stored:
                 self.add_error("status", CANNOT_CLEAR_STATUS)
@@ -134,10 +131,6 @@ class ProgressRowForm(forms.ModelForm):
         if getattr(self, "cleaned_data", None) is not None and not self.is_stored and self.is_blank():
             return
         super()._post_clean()
-
-    def _stored_token(self) -> str:
-        # The instance was read (and locked, on a save) in this request: its token is the stored one.
-        return token_of(self.instance.updated_at)
 
 
 class RoundEntry:

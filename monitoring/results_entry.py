@@ -17,7 +17,7 @@ from django.template.response import TemplateResponse
 from monitoring.admin_access import check_may_see, round_for
 from monitoring.models import EvaluationRound, IndicatorResult
 from monitoring.selectors import it_plan_indicators
-from plans.forms import LOCK_FIELD, STALE_SAVE, ThaiDecimalField, ThaiNumberInput, token_of
+from plans.forms import PlanContentForm, ThaiDecimalField, ThaiNumberInput
 from plans.revisions import revision
 from thaimuang_plan.lib.formatting import digits
 from thaimuang_plan.lib.thai import leading_number
@@ -27,7 +27,7 @@ RESULTS_HAVE_ERRORS = "ยังไม่ได้บันทึกผลใด
 CANNOT_CLEAR = "ตัวชี้วัดนี้มีผลที่บันทึกไว้แล้ว ลบผลได้ที่หน้ารายการผลตามตัวชี้วัด"
 
 
-class ResultRowForm(forms.ModelForm):
+class ResultRowForm(PlanContentForm):
     actual_value = ThaiDecimalField(
         label="ผลที่ได้ (ตัวเลข)",
         required=False,
@@ -35,7 +35,8 @@ class ResultRowForm(forms.ModelForm):
         decimal_places=2,
         widget=ThaiNumberInput(attrs={"size": 8}, inputmode="decimal"),
     )
-    lock_token = forms.CharField(label="รหัสตรวจการแก้ไขซ้อนกัน", widget=forms.HiddenInput, required=False)
+    # ResultsEntry(lock=True) reads the stored results under lock in one query.
+    instance_read_under_lock = True
 
     class Meta:
         model = IndicatorResult
@@ -48,8 +49,6 @@ class ResultRowForm(forms.ModelForm):
     def __init__(self, *args, indicator, target, **kwargs):
         super().__init__(*args, **kwargs)
         self.indicator, self.target = indicator, target
-        if self.instance.pk is not None:
-            self.fields[LOCK_FIELD].initial = token_of(self.instance.updated_at)
         for name in ("actual_text", "actual_value", "note"):
             self.fields[name].widget.attrs["aria-label"] = (
                 f"{self.fields[name].label} ตัวชี้วัด {indicator.number or ''} {indicator.name[:60]}".strip()
@@ -64,9 +63,7 @@ class ResultRowForm(forms.ModelForm):
         return not any(data.get(name) not in (None, "") for name in ("actual_text", "actual_value", "note"))
 
     def clean(self):
-        cleaned = super().clean()
-        if self.is_stored and cleaned.get(LOCK_FIELD, "") != token_of(self.instance.updated_at):
-            raise ValidationError(STALE_SAVE, code="stale")
+        cleaned = super().clean()  # the lock first: a stale row is refused before anything else
         if self.is_stored and self.is_blank():
             raise ValidationError(CANNOT_CLEAR, code="clear")
         # "๒ ครั้ง" typed as the result gives the number too, as the plan's targets do.

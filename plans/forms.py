@@ -126,6 +126,11 @@ class PlanContentForm(forms.ModelForm):
 
     lock_token = forms.CharField(label="รหัสตรวจการแก้ไขซ้อนกัน", widget=forms.HiddenInput, required=False)
 
+    #: True where the caller reads every row of a grid under SELECT ... FOR UPDATE in one query
+    #: before building the forms (the monitoring grids): the instance's own ``updated_at`` is
+    #: then the stored token, and a grid of 300 rows needs no query per row to check it.
+    instance_read_under_lock = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if LOCK_FIELD in self.fields and self.instance.pk is not None:
@@ -145,6 +150,8 @@ class PlanContentForm(forms.ModelForm):
         return self.instance.pk is not None and not self.instance._state.adding
 
     def _current_token(self) -> str:
+        if self.instance_read_under_lock:
+            return token_of(self.instance.updated_at)
         model = type(self.instance)
         queryset = model._default_manager.filter(pk=self.instance.pk)
         if transaction.get_connection(router.db_for_write(model)).in_atomic_block:

@@ -26,3 +26,9 @@ def thaidate(value, style=""):
 def strategy_label(number):
     """``{{ strategy.number|strategy_label }}`` -> ยุทธศาสตร์ที่ ๓."""
     return formatting.strategy_label(number)
+
+
+@register.filter
+def project_label(number):
+    """``{{ project.number|project_label }}`` -> โครงการที่ ๑๒."""
+    return formatting.project_label(number)

@@ -4,6 +4,8 @@ working group's target grid per framework (years across)."""
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from monitoring.models import IndicatorResult
@@ -83,6 +85,32 @@ def test_a_result_changed_by_someone_else_meanwhile_is_not_overwritten(
     assert STALE_SAVE in response.text
     result.refresh_from_db()
     assert result.actual_text == "๒ ระบบ"
+
+
+def _reads_of_results_while_saving(client, round, indicators) -> int:
+    """Post the grid with a result typed in every row; the SELECTs of results the save made."""
+    data = _grid_data(client.get(_results_url(round)))
+    for indicator in indicators:
+        data[f"i{indicator.pk}-actual_text"] = "๔ ระบบ"
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(_results_url(round), data)
+    assert response.status_code == 302
+    table = IndicatorResult._meta.db_table
+    return sum(1 for query in captured if query["sql"].startswith("SELECT") and table in query["sql"])
+
+
+def test_checking_the_lock_of_every_stored_row_reads_the_results_once(client, committee_member, round_2564, plan):
+    # Each stored row is checked against its token (a 300-row grid must not read 300 times).
+    client.force_login(committee_member)
+    indicators = [plan["indicator"]]
+    _reads_of_results_while_saving(client, round_2564, indicators)  # the row is now stored
+    one_row = _reads_of_results_while_saving(client, round_2564, indicators)
+    for order in range(20, 28):
+        indicator = Indicator.objects.create(framework=plan["framework"], name=f"ตัวชี้วัด {order}", order=order)
+        IndicatorResult.objects.create(indicator=indicator, fiscal_year=2564, actual_text="๑ ระบบ")
+        indicators.append(indicator)
+    assert _reads_of_results_while_saving(client, round_2564, indicators) == one_row
+    assert set(IndicatorResult.objects.values_list("actual_text", flat=True)) == {"๔ ระบบ"}
 
 
 def test_the_working_group_only_reads_the_results(client, editor, round_2564):

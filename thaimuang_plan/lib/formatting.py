@@ -99,8 +99,8 @@ def strategy_label(number) -> str:
 
 
 def project_label(number) -> str:
-    """"โครงการที่ ๑๒"."""
-    return f"โครงการที่ {digits(number)}"
+    """"โครงการที่ ๑๒": how the portal names a project by its number, everywhere."""
+    return thai.project_label(number, digits=portal_digits())
 
 
 def amount_or_dash(value) -> str:

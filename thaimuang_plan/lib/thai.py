@@ -88,6 +88,11 @@ def strategy_label(number, *, digits: str = "thai") -> str:
     return "ยุทธศาสตร์ที่ " + with_digits(number, digits)
 
 
+def project_label(number, *, digits: str = "thai") -> str:
+    """"โครงการที่ ๑๒": the one wording of a project's number (formatting.project_label adds the portal's digits)."""
+    return "โครงการที่ " + with_digits(number, digits)
+
+
 class ThaiNumberError(ValueError):
     """A number typed by a person could not be read."""
 

@@ -253,7 +253,8 @@ if _PAGE_CACHE_BACKEND == "database":
     }
 elif _PAGE_CACHE_BACKEND == "redis":
     CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # One Redis client per connection pool, not one per call (portal/redis_cache.py).
+        "BACKEND": "portal.redis_cache.ReusedClientRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "pages",
         "TIMEOUT": 60 * 60 * 24 * 7,

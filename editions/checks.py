@@ -25,8 +25,8 @@ from editions.consistency import ConsistencyFacts, load_consistency_facts
 from plans.models import Block, Edition, ImportFlag, Section
 from projects.models import Project, ProjectBudget
 from strategies.models import Framework, Goal, Indicator, IndicatorTarget, Strategy, Tactic
-from thaimuang_plan.lib.formatting import project_label, strategy_label
-from thaimuang_plan.lib.thai import format_year, format_year_range, to_thai_digits
+from thaimuang_plan.lib import formatting as fmt
+from thaimuang_plan.lib.formatting import digits, project_label, strategy_label
 
 
 @dataclass
@@ -145,10 +145,10 @@ def _no_projects(facts: PlanFacts):
 
 
 def _budget_outside(facts: PlanFacts):
-    period = format_year_range(facts.edition.start_year, facts.edition.end_year)
+    period = fmt.year_range(facts.edition.start_year, facts.edition.end_year)
     for budget in facts.budgets_outside:
         yield Finding(
-            f"{_project_name(budget.project)}: งบประมาณปี {format_year(budget.fiscal_year)} อยู่นอกช่วงปีของแผน ({period})",
+            f"{_project_name(budget.project)}: งบประมาณปี {fmt.year(budget.fiscal_year)} อยู่นอกช่วงปีของแผน ({period})",
             _admin(Project, budget.project_id),
         )
 
@@ -177,7 +177,7 @@ def _indicators_missing_targets(facts: PlanFacts):
         have = {t.year for t in indicator.targets.all()}
         missing = [y for y in years if y not in have]
         if missing:
-            listed = ", ".join(format_year(y) for y in missing)
+            listed = ", ".join(fmt.year(y) for y in missing)
             yield Finding(
                 f"ตัวชี้วัด {indicator.number} {indicator.name[:80]} ({indicator.framework}) ไม่มีค่าเป้าหมายปี {listed}".replace("  ", " "),
                 _admin(Indicator, indicator.pk),
@@ -206,7 +206,7 @@ def _projects_without(attribute: str, what: str):
 
 def _unresolved_flags(facts: PlanFacts):
     for flag in facts.unresolved_flags:
-        where = f"บรรทัด {to_thai_digits(flag.line)}: " if flag.line else ""
+        where = f"บรรทัด {digits(flag.line)}: " if flag.line else ""
         yield Finding(f"{where}{flag.get_kind_display()} — {flag.message[:160]}", _admin(ImportFlag, flag.pk), "ตรวจสอบ")
 
 

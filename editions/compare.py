@@ -19,9 +19,9 @@ from django.db.models import Prefetch
 from plans.models import Block, Edition, Section
 from projects.models import Project, ProjectBudget
 from strategies.models import Framework, Goal, Indicator, IndicatorTarget, Strategy, Tactic
-from thaimuang_plan.lib.formatting import project_label, strategy_label
+from thaimuang_plan.lib import formatting as fmt
+from thaimuang_plan.lib.formatting import digits, project_label, strategy_label
 from thaimuang_plan.lib.richtext import to_plain_text
-from thaimuang_plan.lib.thai import format_year, to_thai_digits
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 STATUS_LABELS = {ADDED: "เพิ่มใหม่", REMOVED: "ตัดออก", CHANGED: "แก้ไข"}
@@ -128,7 +128,7 @@ def snapshot(edition: Edition) -> Snapshot:
         seen[(framework.slug, s.number)] += 1
         key = (framework.slug, s.number, seen[(framework.slug, s.number)])
         strategy_key[s.pk] = key
-        repeat = f" (ครั้งที่ {to_thai_digits(key[2])})" if key[2] > 1 else ""
+        repeat = f" (ครั้งที่ {digits(key[2])})" if key[2] > 1 else ""
         label = f"{_framework_label(framework)}: {strategy_label(s.number)}{repeat}"
         items["strategies"][key] = (label, {"ชื่อยุทธศาสตร์": s.title, "คำอธิบาย": s.description})
     goal_key = {}
@@ -151,7 +151,7 @@ def snapshot(edition: Edition) -> Snapshot:
         key = (framework.slug, i.number or i.name)
         values = {"ตัวชี้วัด": i.name, "หน่วยนับ": i.unit}
         for target in i.targets.all():
-            values[f"ค่าเป้าหมายปี {format_year(target.year)}"] = target.text
+            values[f"ค่าเป้าหมายปี {fmt.year(target.year)}"] = target.text
         values["ค่าเป้าหมายรวม"] = i.total_text
         label = f"{_framework_label(framework)}: ตัวชี้วัด {i.number or i.name[:60]}"
         items["indicators"][key] = (label, values)
@@ -210,7 +210,7 @@ def _budget_changes(old: Snapshot, new: Snapshot) -> list[Change]:
     for number in sorted({*old.budgets, *new.budgets}):
         before, after = old.budgets.get(number, {}), new.budgets.get(number, {})
         fields = [
-            FieldChange(f"ปี {format_year(year)}", before.get(year), after.get(year), is_amount=True)
+            FieldChange(f"ปี {fmt.year(year)}", before.get(year), after.get(year), is_amount=True)
             for year in sorted({*before, *after})
             if before.get(year) != after.get(year)
         ]

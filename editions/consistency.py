@@ -23,9 +23,9 @@ from monitoring.models import Committee, EvaluationMethod, EvaluationRound, Sche
 from plans.models import Block, Edition, SwotItem
 from projects.models import Project
 from strategies.models import Framework, Strategy, Tactic
-from thaimuang_plan.lib.formatting import project_label, strategy_label
+from thaimuang_plan.lib.formatting import digits, project_label, strategy_label
 from thaimuang_plan.lib.richtext import to_plain_text
-from thaimuang_plan.lib.thai import foreign_organization_mentions, to_thai_digits
+from thaimuang_plan.lib.thai import foreign_organization_mentions
 
 if TYPE_CHECKING:
     from editions.checks import PlanFacts
@@ -136,14 +136,14 @@ def numbering(facts: PlanFacts):
         url = _admin_change(framework)
         for number, count in sorted(Counter(numbers).items()):
             if count > 1:
-                yield Finding(f"{framework.name}: {strategy_label(number)} มี {to_thai_digits(count)} ครั้ง", url)
+                yield Finding(f"{framework.name}: {strategy_label(number)} มี {digits(count)} ครั้ง", url)
         missing = _gaps(numbers)
         if missing:
-            listed = ", ".join(to_thai_digits(n) for n in missing)
+            listed = ", ".join(digits(n) for n in missing)
             yield Finding(f"{framework.name}: เลขยุทธศาสตร์ข้ามไป ไม่มียุทธศาสตร์ที่ {listed}", url)
     missing = _gaps(facts.consistency.project_numbers)
     if missing:
-        listed = ", ".join(to_thai_digits(n) for n in missing)
+        listed = ", ".join(digits(n) for n in missing)
         url = reverse("admin:projects_project_changelist") + f"?edition__id__exact={facts.edition.pk}"
         yield Finding(f"เลขโครงการข้ามไป ไม่มีโครงการที่ {listed}", url)
 
@@ -166,7 +166,7 @@ def links_outside_plan(facts: PlanFacts):
 def sample_content(facts: PlanFacts):
     counts = facts.consistency.sample_counts
     if counts:
-        listed = ", ".join(f"{name} {to_thai_digits(n)} รายการ" for name, n in counts.items())
+        listed = ", ".join(f"{name} {digits(n)} รายการ" for name, n in counts.items())
         period = facts.edition.slug
         yield Finding(f"แผนนี้มีข้อมูลตัวอย่าง: {listed} (ลบได้ด้วยคำสั่ง remove_sample --period {period})", _admin_change(facts.edition))
 

@@ -21,7 +21,7 @@ from plans import revisions
 from plans.models import Edition, EditionStatusChange
 from projects.models import Project, ProjectBudget
 from strategies.models import Framework, Indicator, IndicatorTarget
-from thaimuang_plan.lib.thai import to_thai_digits
+from thaimuang_plan.lib.formatting import digits
 
 REVISE_ONLY_PUBLISHED = "จัดทำฉบับแก้ไขได้จากแผนที่เผยแพร่อยู่เท่านั้น"
 DRAFT_REVISION_EXISTS = "มีฉบับร่าง “{draft}” ของช่วงปีนี้อยู่แล้ว แก้ไขฉบับร่างนั้นต่อ หรือลบก่อนเริ่มฉบับใหม่"
@@ -124,7 +124,7 @@ def edition_publish(
         raise PublishRefused(CHECKS_CHANGED, report)
     if report.blocking:
         titles = ", ".join(r.check.title for r in report.blocking)
-        raise PublishRefused(BLOCKED.format(count=to_thai_digits(len(report.blocking)), titles=titles), report)
+        raise PublishRefused(BLOCKED.format(count=digits(len(report.blocking)), titles=titles), report)
     missing = [r.check.title for r in report.warnings if r.code not in acknowledged]
     if missing:
         raise PublishRefused(NOT_ACKNOWLEDGED.format(titles=", ".join(missing)), report)

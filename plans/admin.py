@@ -15,7 +15,7 @@ from plans.admin_display import ThaiDisplayAdminMixin
 from plans.admin_members import MembershipInline, memberships_saved
 from plans.admin_scope import OrganizationScopedAdmin, OrganizationScopedInline
 from plans.models import Block, Edition, EditionStatusChange, ImportFlag, Organization, Section, SwotItem
-from thaimuang_plan.lib.thai import to_thai_digits
+from thaimuang_plan.lib.formatting import digits
 
 reversion.register(Organization)
 reversion.register(Edition)
@@ -157,7 +157,7 @@ class EditionAdmin(PlanContentAdmin):
         if not obj.unresolved_count:
             return "-"
         url = reverse("admin:plans_importflag_changelist") + f"?edition__id__exact={obj.pk}&resolved__exact=0"
-        return format_html('<a href="{}">{} รายการ</a>', url, to_thai_digits(obj.unresolved_count))
+        return format_html('<a href="{}">{} รายการ</a>', url, digits(obj.unresolved_count))
 
     @admin.display(description="ตัวอย่าง")
     def preview_link(self, obj):

@@ -47,7 +47,7 @@ from plans.forms import (
 )
 from plans.revisions import revision
 from plans.widgets import THAI_DATE_FIELDS
-from thaimuang_plan.lib.thai import to_thai_digits
+from thaimuang_plan.lib.formatting import digits
 
 THAI_NUMBER_FIELDS = {
     models.IntegerField: {"form_class": ThaiIntegerField, "widget": ThaiNumberInput},
@@ -178,7 +178,7 @@ class PlanContentAdmin(OrganizationScopedAdmin, HistoryAdminMixin, ThaiDisplayAd
             queryset = self.within_scope(request, self.model._default_manager.filter(parents))
         with revision(user=request.user, comment=RENUMBER):
             done = renumber(queryset, group_by=group_by)
-        self.message_user(request, RENUMBERED.format(count=to_thai_digits(done)), messages.SUCCESS)
+        self.message_user(request, RENUMBERED.format(count=digits(done)), messages.SUCCESS)
 
 
 class PlanContentInlineFormSet(BaseInlineFormSet):

@@ -6,8 +6,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from thaimuang_plan.lib.formatting import period_label
-from thaimuang_plan.lib.thai import MAX_BE_YEAR, MIN_BE_YEAR, to_thai_digits
+from thaimuang_plan.lib.formatting import digits, period_label
+from thaimuang_plan.lib.thai import MAX_BE_YEAR, MIN_BE_YEAR
 
 from .base import PlanContent, SampleFlag
 from .organization import Organization
@@ -238,7 +238,7 @@ class Edition(PlanContent, SampleFlag):
         """"ฉบับแก้ไข ครั้งที่ ๑"; "" for the edition first written for the period."""
         if not self.revision_number:
             return ""
-        return f"{self.get_revision_kind_display()} ครั้งที่ {to_thai_digits(self.revision_number)}"
+        return f"{self.get_revision_kind_display()} ครั้งที่ {digits(self.revision_number)}"
 
     @property
     def edition_label(self) -> str:

@@ -118,5 +118,6 @@ def test_the_comparison_writes_its_own_numbers_in_the_portals_digit_style(client
     by_title = {g.title: g for g in compare_editions(plan, changed).groups}
     assert [c.label for c in by_title["ยุทธศาสตร์"].changes] == ["แผนแม่บทไอที: ยุทธศาสตร์ที่ 2"]
     assert [c.label for c in by_title["โครงการ"].changes] == ["โครงการที่ 4"]
+    assert by_title["ตัวชี้วัดและค่าเป้าหมาย"].changes[0].fields[0].name == "ค่าเป้าหมายปี 2565"
     html = client.get(COMPARE).content.decode()
     assert "+10,000" in html and "−110,000" in html

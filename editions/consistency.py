@@ -66,18 +66,18 @@ def _admin_change(obj) -> str:
     return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
 
 
-def _outside_links(edition: Edition, model, label) -> list[tuple[str, str, str]]:
+def outside_link_rows(edition: Edition, model):
     """Alignment links from this edition's rows to a framework of another edition or to the IT plan itself."""
-    through = model.aligns_with.through
     source, target = f"from_{model._meta.model_name}", f"to_{model._meta.model_name}"
-    rows = (
-        through.objects.filter(**{f"{source}__framework__edition": edition})
-        .filter(
-            ~Q(**{f"{target}__framework__edition": F(f"{source}__framework__edition")})
-            | Q(**{f"{target}__framework__kind": Framework.Kind.IT_PLAN})
-        )
-        .select_related(f"{source}__framework", f"{target}__framework__edition")
+    return model.aligns_with.through.objects.filter(**{f"{source}__framework__edition": edition}).filter(
+        ~Q(**{f"{target}__framework__edition": F(f"{source}__framework__edition")})
+        | Q(**{f"{target}__framework__kind": Framework.Kind.IT_PLAN})
     )
+
+
+def _outside_links(edition: Edition, model, label) -> list[tuple[str, str, str]]:
+    source, target = f"from_{model._meta.model_name}", f"to_{model._meta.model_name}"
+    rows = outside_link_rows(edition, model).select_related(f"{source}__framework", f"{target}__framework__edition")
     links = []
     for row in rows:
         frm, to = getattr(row, source), getattr(row, target)

@@ -1,15 +1,20 @@
 """Benchmark of the plan PDF at 1x, 10x and 40x the demo plan: WeasyPrint against Chromium on the
 same HTML, the render as the task runs it, and the download of the stored file.
 
-    DEBUG=1 .venv/bin/python bench/pdf_bench.py [--scales 1 10 40]
+    DEBUG=1 .venv/bin/python bench/pdf_bench.py [--scales 1 10 40] [--projects 300]
 
-Uses DATABASE_URL if set, else a scratch SQLite file in /tmp. The plan is the
-tests' Tai Mueang plan (tests/factories.py) at scale 4 (16 projects, 12 IT
-strategies) times each scale. Prints, in one run, per size:
-- the render as the worker runs it (printing.limits: a forked child, its time
-  and peak resident memory), pages and bytes;
-- Chromium ``--print-to-pdf`` of the same HTML (wall time of a fresh process);
-- a fresh PDF after a one-chapter edit (the whole document is rendered again);
+Run it from a detached copy (git worktree add --detach /tmp/NAME-bench BRANCH) so that edits do
+not change a run midway. Uses DATABASE_URL if set, else a scratch SQLite file in /tmp. The plan
+is the tests' Tai Mueang plan (tests/factories.py) at scale 4 (16 projects, 12 IT strategies)
+times each --scales value; each --projects value adds a plan with that many projects (rounded
+up to a multiple of 4). Prints, in one run, per size:
+- the render as the worker runs it (printing.limits: a forked child): wall time, processor
+  time (user + system, which a machine shared with other work inflates far less than wall
+  time) and peak resident memory; pages and bytes;
+- Chromium ``--print-to-pdf`` of the same HTML: wall time of a fresh process, and the
+  processor time of it and its children; the ratios WeasyPrint / Chromium of both;
+- a fresh PDF after a one-chapter edit (the task's whole path: the HTML built again and the
+  whole document rendered again), wall time and the render's processor time;
 - the download of the stored file through the view (ms), and the first request
   for a version not rendered yet (the "being prepared" page, ms).
 """
@@ -59,13 +64,18 @@ def render_in_fresh_process(html_path: str, pdf_path: str) -> None:
     print(f"{imported - start:.2f} {done - imported:.2f} {peak_mib:.1f}")
 
 
-def build(scale: int):
+def build(index: int, factory_scale: int):
     from plans.models import Edition
     from tests.factories import build_plan
 
-    start_year = 2563 + 3 * scale  # one edition per size, side by side in one database
+    start_year = 2563 + 3 * index  # one edition per size, side by side in one database
     Edition.objects.filter(start_year=start_year).delete()
-    return build_plan(start_year=start_year, end_year=start_year + 2, scale=4 * scale)
+    return build_plan(start_year=start_year, end_year=start_year + 2, scale=factory_scale)
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def render_as_the_task_does(html: str):
@@ -85,8 +95,12 @@ def main() -> None:
     import argparse
 
     parser = argparse.ArgumentParser()
-    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 40])
+    parser.add_argument("--scales", type=int, nargs="*", default=[1, 10, 40])
+    parser.add_argument("--projects", type=int, nargs="*", default=[])
     args = parser.parse_args()
+    # (label, tests.factories scale): the factory adds 4 projects per unit of scale.
+    sizes = [(f"{scale}x", 4 * scale) for scale in args.scales]
+    sizes += [(f"{-(-projects // 4) / 4:g}x", -(-projects // 4)) for projects in args.projects]
 
     import django
 
@@ -103,31 +117,31 @@ def main() -> None:
     call_command("createcachetable", verbosity=0)
     work = Path(tempfile.mkdtemp(prefix="pdf_bench_"))
     static_dir = ROOT / "static"
-    print(f"{'size':>5}{'projects':>9}{'pages':>7}{'KiB':>7}{'render s':>10}{'peak MiB':>10}{'chromium s':>11}"
-          f"{'weasy/chr':>10}{'edit s':>8}{'stored ms':>10}{'prepare ms':>11}")
-    for scale in args.scales:
-        edition = Edition.objects.get(pk=build(scale).pk)
+    print(f"{'size':>6}{'projects':>9}{'pages':>7}{'KiB':>7}{'render s':>9}{'cpu s':>7}{'peak MiB':>9}"
+          f"{'chrom s':>8}{'cpu s':>7}{'wall/chr':>9}{'cpu/chr':>8}{'edit s':>8}{'cpu s':>7}{'stored ms':>10}{'prepare ms':>11}")
+    for index, (label, factory_scale) in enumerate(sizes):
+        edition = Edition.objects.get(pk=build(index, factory_scale).pk)
         html = documents.plan_html(edition)
         result = render_as_the_task_does(html)
-        pdf_path = work / f"plan-{scale}x.pdf"
+        pdf_path = work / f"plan-{label}.pdf"
         pdf_path.write_bytes(result.value)
-        chromium_s = float("nan")
+        chromium_s = chromium_cpu = float("nan")
         if shutil.which("chromium"):
-            chromium_html = work / f"chromium-{scale}x.html"
+            chromium_html = work / f"chromium-{label}.html"
             chromium_html.write_text(html.replace('href="/static/', f'href="file://{static_dir}/'))
-            start = time.perf_counter()
+            start, cpu_before = time.perf_counter(), children_cpu()
             subprocess.run(
-                [*CHROMIUM, f"--print-to-pdf={work / f'chromium-{scale}x.pdf'}", str(chromium_html)],
+                [*CHROMIUM, f"--print-to-pdf={work / f'chromium-{label}.pdf'}", str(chromium_html)],
                 capture_output=True, check=True, timeout=1800,
             )
-            chromium_s = time.perf_counter() - start
+            chromium_s, chromium_cpu = time.perf_counter() - start, children_cpu() - cpu_before
         # One chapter edited: what it costs to have a fresh PDF again.
         block = Block.objects.filter(section__edition=edition, kind=Block.Kind.PARAGRAPH).first()
         block.text = "<p>แก้ไขหนึ่งบทเพื่อวัดเวลา</p>"
         block.save()
         edition.refresh_from_db()
         client = Client(HTTP_HOST="localhost")
-        url = reverse("pdf:plan", kwargs={"period": edition.slug})
+        url = reverse("pdf:plan", kwargs={"org": edition.organization.slug, "period": edition.slug})
         start = time.perf_counter()
         waiting = client.get(url)
         prepare_ms = (time.perf_counter() - start) * 1000
@@ -142,9 +156,11 @@ def main() -> None:
         body = b"".join(response.streaming_content)
         stored_ms = (time.perf_counter() - start) * 1000
         assert response.status_code == 200 and body.startswith(b"%PDF")
-        print(f"{scale:>4}x{16 * scale:>9}{pages(pdf_path):>7}{len(result.value) / 1024:>7.0f}{result.seconds:>10.2f}"
-              f"{result.peak_memory / 2**20:>10.0f}{chromium_s:>11.2f}{result.seconds / chromium_s:>10.2f}"
-              f"{edit_s:>8.2f}{stored_ms:>10.1f}{prepare_ms:>11.1f}")
+        projects = edition.projects.count()
+        print(f"{label:>6}{projects:>9}{pages(pdf_path):>7}{len(result.value) / 1024:>7.0f}{result.seconds:>9.2f}"
+              f"{result.cpu_seconds:>7.2f}{result.peak_memory / 2**20:>9.0f}{chromium_s:>8.2f}{chromium_cpu:>7.2f}"
+              f"{result.seconds / chromium_s:>9.2f}{result.cpu_seconds / chromium_cpu:>8.2f}"
+              f"{edit_s:>8.2f}{outcome['cpu_seconds']:>7.2f}{stored_ms:>10.1f}{prepare_ms:>11.1f}", flush=True)
     print(f"files in {work}")
 
 

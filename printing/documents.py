@@ -228,6 +228,7 @@ def render_now(key: str, version: int) -> dict:
         "outcome": "rendered",
         "bytes": stored.size,
         "seconds": round(result.seconds, 3),
+        "cpu_seconds": round(result.cpu_seconds, 3),
         "peak_memory": result.peak_memory,
     }
 

@@ -35,6 +35,7 @@ class LimitedResult:
     value: bytes
     seconds: float
     peak_memory: int  # bytes, resident
+    cpu_seconds: float = 0.0  # the child's user + system time: what the render cost, however loaded the machine
 
 
 def _rss(pid: int) -> int:
@@ -96,7 +97,9 @@ def run_limited(func: Callable[[], bytes], *, seconds: float, memory_bytes: int)
             raise ChildFailed(detail or f"render process ended with status {status}")
         with open(out_path, "rb") as handle:
             value = handle.read()
-        return LimitedResult(value=value, seconds=elapsed, peak_memory=peak)
+        return LimitedResult(
+            value=value, seconds=elapsed, peak_memory=peak, cpu_seconds=usage.ru_utime + usage.ru_stime
+        )
 
 
 def _child(func, out_path: str, err_path: str, memory_bytes: int) -> None:  # pragma: no cover

@@ -41,6 +41,9 @@ sets its text matrix and splits the TJ strings it emits, and wraps
 ``weasyprint.pdf.fonts._build_vector_font_dictionary`` to add a CIDToGIDMap and widths when a
 font has aliases. Both depend on how those functions work, so WeasyPrint is pinned, ``install``
 refuses other sources, and tests/pdf/test_textlayer.py fails loudly when they change.
+
+One more wrap, for speed, not text: ``pydyf.PDF.page_references`` keeps its tuple while no page
+is added (printing/pagerefs.py), because PDF/UA tagging reads it once per element.
 """
 
 import contextvars
@@ -52,6 +55,7 @@ import weasyprint
 import weasyprint.draw.text
 import weasyprint.pdf.fonts
 
+from printing import pagerefs
 from printing.textlayer_fonts import build_font_dictionary
 from printing.textlayer_lines import LineStream
 
@@ -64,6 +68,8 @@ PATCHED_SOURCES = {
         "1bb8eae6d88e71b17096a034656f3be17da8f1f513c78536c1c38d971927638b",
     "weasyprint.pdf.fonts._build_vector_font_dictionary":
         "aa6eea312c6e3375689f3405d48c5059525038a8d73d2f63bf3476de6dc05903",
+    "pydyf.PDF.page_references":
+        "060bf90aad55931bc24c3575a52af9478a89916aa307e5323142663841cb7798",
 }
 
 _active = contextvars.ContextVar("textlayer_active", default=False)
@@ -84,7 +90,7 @@ def write_pdf(source, **write_pdf_kwargs) -> bytes | None:
 
 
 def install() -> None:
-    """Wrap the two WeasyPrint functions; inert outside ``write_pdf``. Idempotent."""
+    """Wrap the two WeasyPrint functions and pydyf's page list; inert outside ``write_pdf``. Idempotent."""
     if _originals:
         return
     problem = compatibility_problem()
@@ -92,8 +98,10 @@ def install() -> None:
         raise RuntimeError(problem)
     _originals["draw"] = weasyprint.draw.text.draw_first_line
     _originals["font"] = weasyprint.pdf.fonts._build_vector_font_dictionary
+    _originals["pages"] = pydyf.PDF.page_references.fget
     weasyprint.draw.text.draw_first_line = _draw_first_line
     weasyprint.pdf.fonts._build_vector_font_dictionary = _build_vector_font_dictionary
+    pydyf.PDF.page_references = property(_page_references)
 
 
 def compatibility_problem() -> str | None:
@@ -111,12 +119,13 @@ def compatibility_problem() -> str | None:
 
 
 def patched_sources() -> dict[str, str]:
-    """SHA-256 of the source of each WeasyPrint function the patch wraps, as installed."""
+    """SHA-256 of the source of each WeasyPrint (and pydyf) function the patch wraps, as installed."""
     functions = {
         "weasyprint.draw.text.draw_first_line":
             _originals.get("draw") or weasyprint.draw.text.draw_first_line,
         "weasyprint.pdf.fonts._build_vector_font_dictionary":
             _originals.get("font") or weasyprint.pdf.fonts._build_vector_font_dictionary,
+        "pydyf.PDF.page_references": _originals.get("pages") or pydyf.PDF.page_references.fget,
     }
     return {
         name: hashlib.sha256(inspect.getsource(function).encode()).hexdigest()
@@ -124,7 +133,7 @@ def patched_sources() -> dict[str, str]:
     }
 
 
-# The two wrapped functions: inert unless write_pdf is running in this context.
+# The wrapped functions: inert unless write_pdf is running in this context.
 
 def _draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
     if not _active.get():
@@ -140,3 +149,9 @@ def _build_vector_font_dictionary(font_dictionary, pdf, font, widths, compress, 
     return build_font_dictionary(
         _originals["font"], font_dictionary, pdf, font, widths, compress, reference, pdf_version
     )
+
+
+def _page_references(pdf):
+    if not _active.get():
+        return _originals["pages"](pdf)
+    return pagerefs.page_references(_originals["pages"], pdf)

@@ -41,6 +41,19 @@ def test_a_render_within_its_limits_returns_its_bytes_and_costs():
     assert result.peak_memory > 0 and result.seconds >= 0
 
 
+def test_a_render_reports_the_processor_time_it_used():
+    def busy():
+        total = 0
+        for n in range(3_000_000):
+            total += n
+        return b"%PDF-1.7 " + str(total).encode()
+
+    result = limits.run_limited(busy, seconds=60, memory_bytes=2**30)
+
+    assert result.cpu_seconds > 0.01
+    assert result.cpu_seconds <= result.seconds + 0.05
+
+
 def test_a_plan_too_large_for_the_limits_fails_with_a_message_for_the_admin(
     settings, django_capture_on_commit_callbacks, client, admin_client
 ):

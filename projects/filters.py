@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 
 from projects.models import Project, ProjectBudget, Unit
@@ -27,12 +27,15 @@ class PlainSelect(forms.Select):
             selected = option_value in wanted
             if selected:
                 wanted = set()  # a single select: only the first match is selected
-            options.append((option_value, mark_safe(" selected") if selected else "", label))
+            # An f-string, not format_html: a plan may list a hundred strategies here.
+            options.append(
+                f'<option value="{escape(option_value)}"{" selected" if selected else ""}>{conditional_escape(label)}</option>'
+            )
         return format_html(
             '<select name="{}"{}>\n{}\n</select>',
             name,
             flatatt(self.build_attrs(self.attrs, attrs)),
-            format_html_join("\n", '<option value="{}"{}>{}</option>', options),
+            mark_safe("\n".join(options)),
         )
 
 
@@ -55,15 +58,16 @@ class ProjectFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, edition, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.edition = edition
+        # Values, not model instances: a plan may have a hundred strategies, and only these three columns show.
         strategies = Strategy.objects.filter(
             framework__edition=edition, framework__kind=Framework.Kind.IT_PLAN
-        ).order_by("order", "number")
-        units = Unit.objects.filter(organization=edition.organization_id)
+        ).order_by("order", "number").values_list("pk", "number", "title")
+        units = Unit.objects.filter(organization=edition.organization_id).values_list("pk", "name")
         fields = self.form.fields
         fields["strategy"].choices = [
-            (str(s.pk), f"{fmt.strategy_label(s.number)} {s.title[:70]}") for s in strategies
+            (str(pk), f"{fmt.strategy_label(number)} {title[:70]}") for pk, number, title in strategies
         ]
-        fields["unit"].choices = [(str(u.pk), str(u)) for u in units]
+        fields["unit"].choices = [(str(pk), name) for pk, name in units]
         # django-filter puts each filter's empty_label ("ทุกปี" ...) first.
         fields["fiscal_year"].choices = [
             (str(y), "พ.ศ. " + fmt.year(y)) for y in edition.years

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, F, Prefetch, Q, Sum, Value
+from django.db.models import Count, DecimalField, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 from plans.models import Edition
@@ -32,6 +32,28 @@ class BudgetSummary:
     totals: list[dict]  # per year {"count", "amount"}
     total_count: int = 0
     total_amount: Decimal = Decimal(0)
+
+
+def project_inventory(edition: Edition) -> QuerySet[Project]:
+    """The public project list's rows: the columns it shows, ``total`` and ``budget_<year>`` per year.
+
+    The sums are subqueries rather than a join with GROUP BY, so that PostgreSQL sums the
+    budgets of the page's rows only (after ORDER BY ... LIMIT) and the paginator counts
+    projects without grouping: a page costs the same however many projects the plan has.
+    """
+    # Zero, not NULL, for a year without budget: PostgreSQL sorts NULL first when descending.
+    zero = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=2))
+
+    def budget_sum(**year):
+        lines = ProjectBudget.objects.filter(project=OuterRef("pk"), **year).order_by()
+        return Coalesce(Subquery(lines.values("project").annotate(s=Sum("amount")).values("s")), zero)
+
+    return (
+        Project.objects.filter(edition=edition)
+        .select_related("strategy", "unit")
+        .only("number", "name", "status", "is_sample", "strategy__number", "unit__name")
+        .annotate(total=budget_sum(), **{f"budget_{y}": budget_sum(fiscal_year=y) for y in edition.years})
+    )
 
 
 def with_budgets(projects) -> list[Project]:

@@ -2,8 +2,7 @@
 
 from decimal import Decimal
 
-from django.db.models import DecimalField, Prefetch, Q, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django_tables2 import RequestConfig
@@ -12,7 +11,7 @@ from plans.access import edition_for
 from projects import exports
 from projects.filters import ProjectFilter
 from projects.models import Project, ProjectBudget
-from projects.selectors import NO_STRATEGY, edition_budget_summary
+from projects.selectors import NO_STRATEGY, edition_budget_summary, project_inventory
 from projects.tables import PER_PAGE, BoundedPaginator, ProjectTable
 from strategies.models import Strategy
 from thaimuang_plan.lib import formatting as fmt
@@ -20,17 +19,7 @@ from thaimuang_plan.lib import formatting as fmt
 
 def project_list(request, org, period):
     edition = edition_for(request, org, period)
-    # Zero, not NULL, for a year without budget: PostgreSQL sorts NULL first when descending.
-    zero = Value(Decimal(0), output_field=DecimalField(max_digits=14, decimal_places=2))
-    sums = {
-        f"budget_{y}": Coalesce(Sum("budgets__amount", filter=Q(budgets__fiscal_year=y)), zero)
-        for y in edition.years
-    }
-    queryset = (
-        Project.objects.filter(edition=edition)
-        .select_related("strategy", "unit")
-        .annotate(total=Coalesce(Sum("budgets__amount"), zero), **sums)
-    )
+    queryset = project_inventory(edition)
     filterset = ProjectFilter(request.GET or None, queryset=queryset, edition=edition)
     table = ProjectTable(filterset.qs, edition=edition)
     RequestConfig(request, paginate={"per_page": PER_PAGE, "paginator_class": BoundedPaginator}).configure(table)

@@ -81,6 +81,14 @@ def test_the_inventory_is_paged(client, db):
     assert edition.projects.count() == 40
 
 
+def test_pages_sorted_by_a_column_with_ties_show_every_project_once(client, db):
+    edition = build_plan(scale=10)  # 40 projects, each budget, status and unit repeated ten times
+    for sort in ("-total", "budget_2564", "status", "-unit"):
+        html = "".join(client.get(LIST, {"sort": sort, "page": page}).content.decode() for page in (1, 2))
+        numbers = re.findall(r'<a href="/taimueang/plans/2563-2565/projects/(\d+)/">', html)
+        assert sorted(map(int, numbers)) == sorted(edition.projects.values_list("number", flat=True)), sort
+
+
 def test_a_project_page_shows_every_field(client, plan):
     project = Project.objects.get(edition=plan, number=1)
     project.kpi = "ร้อยละ ๘๐ ของผู้รับบริการพึงพอใจ"

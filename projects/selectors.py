@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, DecimalField, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
@@ -73,16 +74,17 @@ def with_budgets(projects) -> list[Project]:
     return loaded
 
 
-def budget_totals(edition: Edition) -> list[dict]:
+def budget_totals(edition: Edition, projects: QuerySet[Project] | None = None) -> list[dict]:
     """Per strategy and fiscal year of the edition's projects: ``strategy_id``, ``fiscal_year``
     (None for projects without a budget line), ``count`` of budget lines, ``amount``, and
     ``sample`` (how many of the rows are sample projects').
 
     One query, whose rows grow with the strategies and years, never with the projects.
+    ``projects``: only these (the edition's, by default).
     """
+    projects = Project.objects.filter(edition=edition) if projects is None else projects
     return list(
-        Project.objects.filter(edition=edition)
-        .values("strategy_id", fiscal_year=F("budgets__fiscal_year"))
+        projects.values("strategy_id", fiscal_year=F("budgets__fiscal_year"))
         .annotate(
             count=Count("budgets"),
             amount=Coalesce(Sum("budgets__amount"), Value(Decimal(0)), output_field=DecimalField(max_digits=14, decimal_places=2)),
@@ -148,3 +150,71 @@ def budget_summary(edition: Edition, totals: list[dict], strategies: list[Strate
         total_count=sum(t["count"] for t in per_year),
         total_amount=sum((t["amount"] for t in per_year), Decimal(0)),
     )
+
+
+# Rows of the ผ.01 page: a plan has a handful of IT strategies; one of forty times the
+# factory's size has over a hundred, and the page showed them all (13 times the HTML).
+P01_PER_PAGE = 10
+
+
+@dataclass
+class BudgetSummaryPage:
+    """One page of form ผ.01: ``summary.rows`` are the page's, its totals are every row's."""
+
+    summary: BudgetSummary
+    page: Page
+    has_sample: bool
+
+
+class _SummaryRows:
+    """The rows of form ผ.01 for a Paginator: the IT plan's strategies in order, then None
+    (the row of projects that name none of them) when there are such projects."""
+
+    def __init__(self, strategies: QuerySet[Strategy], has_others: bool):
+        self.strategies = strategies
+        self.has_others = has_others
+        self.strategy_count = strategies.count()
+
+    def count(self) -> int:
+        return self.strategy_count + int(self.has_others)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, rows: slice) -> list[Strategy | None]:
+        start, stop, n = rows.start or 0, rows.stop, self.strategy_count
+        items: list[Strategy | None] = list(self.strategies[start : min(stop, n)]) if start < n else []
+        if self.has_others and start <= n < stop:
+            items.append(None)
+        return items
+
+
+def budget_summary_page(edition: Edition, page_number) -> BudgetSummaryPage:
+    """Form ผ.01 a page of rows at a time, the totals over all rows summed by the database;
+    seven queries whatever the number of strategies and projects. ``page_number`` as the
+    visitor typed it (Paginator.get_page: anything out of range is the nearest page)."""
+    it_plan = Framework.objects.filter(edition=edition, kind=Framework.Kind.IT_PLAN).first()
+    strategies = Strategy.objects.filter(framework=it_plan) if it_plan else Strategy.objects.none()
+    projects = Project.objects.filter(edition=edition)
+    # Projects of no IT strategy (none at all, or another framework's): the last row.
+    others = projects.exclude(strategy__in=strategies.values("pk"))
+    page = Paginator(_SummaryRows(strategies, others.exists()), P01_PER_PAGE).get_page(page_number)
+    on_page = [row for row in page.object_list if row is not None]
+    shown = projects.filter(strategy__in=[s.pk for s in on_page])
+    if None in page.object_list:
+        shown = shown | others
+    summary = budget_summary(edition, budget_totals(edition, shown), on_page)
+    per_year = {
+        row["fiscal_year"]: row
+        for row in ProjectBudget.objects.filter(project__edition=edition, fiscal_year__in=edition.years)
+        .values("fiscal_year")
+        .annotate(count=Count("pk"), amount=Sum("amount"))
+        .order_by()
+    }
+    summary.totals = [
+        {"count": per_year.get(y, {}).get("count", 0), "amount": per_year.get(y, {}).get("amount") or Decimal(0)}
+        for y in edition.years
+    ]
+    summary.total_count = sum(t["count"] for t in summary.totals)
+    summary.total_amount = sum((t["amount"] for t in summary.totals), Decimal(0))
+    return BudgetSummaryPage(summary=summary, page=page, has_sample=projects.filter(is_sample=True).exists())

@@ -11,7 +11,7 @@ from plans.access import edition_for
 from projects import exports
 from projects.filters import ProjectFilter
 from projects.models import Project, ProjectBudget
-from projects.selectors import NO_STRATEGY, edition_budget_summary, project_inventory
+from projects.selectors import NO_STRATEGY, budget_summary_page, project_inventory
 from projects.tables import PER_PAGE, BoundedPaginator, ProjectTable
 from strategies.models import Strategy
 from thaimuang_plan.lib import formatting as fmt
@@ -59,12 +59,13 @@ def detail(request, org, period, number):
 
 def summary(request, org, period):
     edition = edition_for(request, org, period)
-    budget_summary, has_sample = edition_budget_summary(edition)
+    summary_page = budget_summary_page(edition, request.GET.get("page"))
     context = {
         "edition": edition,
-        "summary": budget_summary,
-        "chart": budget_chart(budget_summary),
-        "has_sample": has_sample,
+        "summary": summary_page.summary,
+        "page": summary_page.page,
+        "chart": budget_chart(summary_page.summary),
+        "has_sample": summary_page.has_sample,
         "nav": "projects",
     }
     return render(request, "projects/summary.html", context)

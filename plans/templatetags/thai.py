@@ -32,3 +32,10 @@ def strategy_label(number):
 def project_label(number):
     """``{{ project.number|project_label }}`` -> โครงการที่ ๑๒."""
     return formatting.project_label(number)
+
+
+@register.filter
+def elided_pages(paginator, number):
+    """``{% for p in page.paginator|elided_pages:page.number %}``: the page numbers a pager
+    lists, the first, the last and two either side of ``number``, Paginator.ELLIPSIS between."""
+    return list(paginator.get_elided_page_range(number, on_each_side=2, on_ends=1))

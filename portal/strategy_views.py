@@ -4,17 +4,17 @@ from django.http import Http404
 from django.shortcuts import render
 
 from plans.access import edition_for
-from portal.viewmodel import strategies_view
+from portal.viewmodel import strategies_index, strategies_view
 
 
 def index(request, org, period):
     edition = edition_for(request, org, period)
-    plan = strategies_view(edition)
+    index = strategies_index(edition, request.GET.get("page"))
     context = {
         "edition": edition,
-        "plan": plan,
-        "it_plan": plan.it_plan,
-        "has_sample": any(f.is_sample for f in plan.frameworks),
+        "index": index,
+        "it_plan": index.it_plan,
+        "has_sample": index.has_sample,
         "nav": "strategies",
     }
     return render(request, "strategies/index.html", context)

@@ -1,7 +1,7 @@
 """The one selector behind the document pages, the strategy pages and the plan PDF.
 
 plan_view() loads a whole edition (the PDF), chapter_view() one chapter and what its embeds
-print, strategies_view() the frameworks with their links (the strategy pages); each in a fixed
+print, strategies_view() a framework with its links (a framework's page; the list of frameworks is index.py); each in a fixed
 number of queries, each sized to what it shows, and each turns the rows into the same typed view
 (portal.viewmodel.types), making every display decision on the way.
 """
@@ -23,7 +23,7 @@ from projects.selectors import edition_budget_summary, strategy_heading, with_bu
 from strategies.models import Framework
 from thaimuang_plan.lib import formatting as fmt
 
-from .frameworks import framework_view, load_frameworks, outline_view, supporters_of
+from .frameworks import framework_view, load_frameworks, supporters_of
 from .types import (
     BlockView,
     FrameworkView,
@@ -59,7 +59,6 @@ class _Part:
     framework_slugs: frozenset[str] | None  # None: every framework
     it_plan: bool = False  # the IT plan too (an embed that names no framework prints it)
     links: bool = False  # strategies' higher strategies, supporters and projects (strategy pages)
-    outline: bool = False  # the frameworks' strategies with their higher strategies only (their list)
 
 
 WHOLE = _Part(embeds=frozenset(DATA_EMBEDS), framework_slugs=None)
@@ -203,13 +202,10 @@ def chapter_view(edition: Edition, key: str) -> PlanView | None:
     return _plan(edition, part, sections, blocks, embedded)
 
 
-def strategies_view(edition: Edition, slug: str | None = None) -> PlanView:
-    """For the strategy pages, no chapter (``complete`` is False): the framework with ``slug``
-    and its links (higher strategies, supporters, projects); without a slug every framework in
-    outline (its strategies and their higher strategies; how many projects and indicators)."""
-    if slug is None:
-        part = _Part(embeds=frozenset(), framework_slugs=None, links=True, outline=True)
-        return _plan(edition, part, [], {}, set())
+def strategies_view(edition: Edition, slug: str) -> PlanView:
+    """For a framework's page, no chapter (``complete`` is False): the framework with ``slug``
+    and its links (higher strategies, supporters, projects). The list of frameworks is
+    index.strategies_index()."""
     part = _Part(embeds=frozenset(), framework_slugs=frozenset([slug]), links=True)
     return _plan(edition, part, [], {}, _indicator_tables(edition))
 
@@ -247,7 +243,7 @@ def _plan(edition: Edition, part: _Part, sections, blocks: dict[int, list[Block]
     wants_frameworks = part.framework_slugs is None or part.framework_slugs or part.it_plan
     frameworks = (
         load_frameworks(
-            edition, slugs=part.framework_slugs, it_plan=part.it_plan, links=part.links, outline=part.outline
+            edition, slugs=part.framework_slugs, it_plan=part.it_plan, links=part.links
         )
         if wants_frameworks
         else []
@@ -259,7 +255,7 @@ def _plan(edition: Edition, part: _Part, sections, blocks: dict[int, list[Block]
     summary, projects_have_sample = None, any(p.is_sample for p in projects)
     if Block.Embed.PROJECT_SUMMARY in embeds:
         summary, projects_have_sample = edition_budget_summary(edition)
-    elif part.links and not part.outline and any(f.kind == Framework.Kind.IT_PLAN for f in frameworks):
+    elif part.links and any(f.kind == Framework.Kind.IT_PLAN for f in frameworks):
         # The IT plan's page says it shows sample projects.
         projects_have_sample = Project.objects.filter(edition=edition, is_sample=True).exists()
     swot_rows = (
@@ -281,11 +277,8 @@ def _plan(edition: Edition, part: _Part, sections, blocks: dict[int, list[Block]
         list(ScheduleRound.objects.filter(edition=edition).order_by("order")) if Block.Embed.SCHEDULE in embeds else []
     )
 
-    if part.outline:
-        framework_views = [outline_view(f, address) for f in frameworks]
-    else:
-        supporters = supporters_of(edition, frameworks, address) if part.links else None
-        framework_views = [framework_view(f, address, supporters, embedded) for f in frameworks]
+    supporters = supporters_of(edition, frameworks, address) if part.links else None
+    framework_views = [framework_view(f, address, supporters, embedded) for f in frameworks]
     by_slug = {f.slug: f for f in framework_views}
     it_plan = next((f for f in framework_views if f.is_it_plan), None)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from plans.models import Edition
 from portal import addresses
@@ -40,19 +40,14 @@ Alignment = Strategy.aligns_with.through
 
 
 def load_frameworks(
-    edition: Edition, *, slugs=None, it_plan: bool = False, links: bool = False, outline: bool = False
+    edition: Edition, *, slugs=None, it_plan: bool = False, links: bool = False
 ) -> list[Framework]:
     """The edition's frameworks in their order, with everything their views show, in a fixed
     number of queries: every framework, or those named in ``slugs`` (and the IT plan with
     ``it_plan``). ``links`` adds what only the strategy pages show: each strategy's higher
     strategies and projects. Either way each strategy knows whether it has projects or IT
     strategies that support it (``has_projects``, ``has_supporters``: they decide its details).
-
-    ``outline``: what the list of frameworks shows and no more: each framework's strategies
-    with their higher strategies and how many projects and indicators there are.
     """
-    if outline:
-        return _outline(edition)
     frameworks = Framework.objects.filter(edition=edition)
     if slugs is not None:
         wanted = Q(slug__in=slugs)
@@ -96,22 +91,6 @@ def load_frameworks(
                 to_attr="indicator_list",
             ),
         ).order_by("order")
-    )
-
-
-def _outline(edition: Edition) -> list[Framework]:
-    strategies = (
-        Strategy.objects.order_by("order", "number")
-        .annotate(project_total=Count("projects"))
-        .prefetch_related(
-            Prefetch("aligns_with", queryset=Strategy.objects.select_related("framework"), to_attr="higher_list")
-        )
-    )
-    return list(
-        Framework.objects.filter(edition=edition)
-        .annotate(indicator_total=Count("indicators"))
-        .prefetch_related(Prefetch("strategies", queryset=strategies, to_attr="strategy_list"))
-        .order_by("order")
     )
 
 
@@ -235,22 +214,6 @@ def framework_view(
     view.indicator_groups = groups
     view.year_labels = [fmt.year(y) for y in years]
     return view
-
-
-def outline_view(framework: Framework, address: dict) -> FrameworkView:
-    """A framework loaded with ``outline``: its strategies with their higher strategies and the
-    number of their projects, and the number of its indicators. Nothing is detailed
-    (``show_details`` is False throughout): the page that shows it details no strategy."""
-    strategies = []
-    times_printed = defaultdict(int)
-    for strategy in framework.strategy_list:
-        times_printed[strategy.number] += 1
-        view = _strategy_view(strategy, framework, address, times_printed[strategy.number])
-        view.show_details = False
-        view.aligns_with = _higher_links(strategy, address)
-        view.project_count = strategy.project_total
-        strategies.append(view)
-    return _framework_view(framework, address, strategies, framework.indicator_total)
 
 
 def _strategy_view(strategy: Strategy, framework: Framework, address: dict, times_printed: int) -> StrategyView:

@@ -56,3 +56,44 @@ def test_a_higher_strategy_lists_the_it_strategies_that_support_it(client, plan)
 
 def test_an_unknown_framework_is_not_found(client, plan):
     assert client.get(reverse("strategies:framework", kwargs={"org": "taimueang", "period": PERIOD, "slug": "nope"})).status_code == 404
+
+
+def test_the_index_shows_the_it_strategies_ten_a_page_with_anchors_counted_over_all(client, db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from strategies.models import Goal, Strategy
+    from tests.factories import build_plan
+
+    edition = build_plan(scale=4)  # twelve IT strategies
+    it = Strategy.objects.filter(framework__edition=edition, framework__kind="it_plan")
+    repeat = Strategy.objects.create(framework=it.first().framework, number=1, title="ยุทธศาสตร์ที่พิมพ์เลขซ้ำ", order=50)
+    Goal.objects.create(strategy=repeat, number="(๑)", text="เป้าประสงค์ของยุทธศาสตร์ที่ซ้ำ")  # detailed: an anchor of its own
+    url = reverse("strategies:index", kwargs=edition.address_kwargs)
+    first, second = (client.get(url, {"page": n}).content.decode() for n in (1, 2))
+
+    def rows(html):
+        return re.findall(r'<tr>\s*<th scope="row"><a href="([^"]+)">', html)
+
+    assert len(rows(first)) == 10 and len(rows(second)) == 3
+    assert not set(rows(first)) & set(rows(second))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", second))
+    assert "๑๓ ยุทธศาสตร์ · ๑๒ ตัวชี้วัด" in text  # the IT plan's card counts every strategy
+    assert "แสดงยุทธศาสตร์ที่ ๑๑–๑๓ จาก ๑๓ ยุทธศาสตร์" in text
+    assert 'aria-current="page"><span class="visually-hidden">หน้า </span>๒</a>' in second
+    # The repeated number is the second ยุทธศาสตร์ที่ ๑: its anchor is the framework page's second one.
+    repeat = rows(second)[-1]
+    path, anchor = repeat.split("#")
+    framework_page = client.get(path).content.decode()
+    assert f'id="{anchor}"' in framework_page and anchor != rows(first)[0].split("#")[1]
+    assert "เป้าประสงค์ของยุทธศาสตร์ที่ซ้ำ" in framework_page.split(f'id="{anchor}"')[1][:2000]
+
+    counts = []
+    for page in (1, 2):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url, {"page": page})
+        counts.append(len(queries))
+    small = build_plan(organization=edition.organization, start_year=2566, end_year=2568)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("strategies:index", kwargs=small.address_kwargs))
+    assert counts == [len(queries)] * 2

@@ -159,3 +159,16 @@ def test_the_redis_cache_reuses_one_client_instead_of_building_one_per_call():
     client = cache._cache.get_client("a", write=True)
     assert cache._cache.get_client("b", write=False) is client
     assert client.connection_pool is cache._cache._get_connection_pool(True)
+
+
+def test_a_page_from_the_cache_carries_the_same_content_security_policy(client, chapter_url, editor):
+    url, _ = chapter_url
+    first = client.get(url)
+    second = client.get(url)
+    assert second["X-Page-Cache"] == "hit"
+    policy = first["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert second["Content-Security-Policy"] == policy
+    # Responses that are not from the cache get the policy from the middleware, as before.
+    client.force_login(editor)
+    assert client.get(reverse("admin:index"))["Content-Security-Policy"] == policy

@@ -56,14 +56,16 @@ def public_completeness(edition: Edition) -> Completeness:
 # --- one count per check, the same number as len(list(check.find(facts))) ----------
 
 
-def _it_plan(edition: Edition) -> Framework | None:
-    # The first IT plan framework by order, as load_facts picks it.
-    return Framework.objects.filter(edition=edition, kind=Framework.Kind.IT_PLAN).order_by("order").first()
+def _it_plan(edition: Edition) -> Subquery:
+    # The first IT plan framework by order, as load_facts picks it; a subquery, so that each
+    # count that needs it stays one query (NULL, so no rows, when the edition has none).
+    return Subquery(
+        Framework.objects.filter(edition=edition, kind=Framework.Kind.IT_PLAN).order_by("order").values("pk")[:1]
+    )
 
 
 def _it_strategies(edition: Edition):
-    it_plan = _it_plan(edition)
-    return Strategy.objects.filter(framework=it_plan) if it_plan else Strategy.objects.none()
+    return Strategy.objects.filter(framework=_it_plan(edition))
 
 
 def _revision_approval(edition):
@@ -102,12 +104,9 @@ def _strategies_without_goals(edition):
 
 
 def _strategies_without_tactics(edition):
-    it_plan = _it_plan(edition)
-    if it_plan is None:
-        return 0
     return (
-        Strategy.objects.filter(framework=it_plan)
-        .filter(~Exists(Tactic.objects.filter(framework=it_plan, strategy=OuterRef("pk"))))
+        _it_strategies(edition)
+        .filter(~Exists(Tactic.objects.filter(framework=OuterRef("framework"), strategy=OuterRef("pk"))))
         .filter(~Exists(Tactic.objects.filter(goal__strategy=OuterRef("pk"))))
         .count()
     )

@@ -92,8 +92,9 @@ def strategies_index(edition: Edition, page_number) -> StrategiesIndex:
             Prefetch("aligns_with", queryset=Strategy.objects.select_related("framework"), to_attr="higher_list")
         )
     )
+    it_card = next(c for c in cards if c.is_it_plan)
     paginator = Paginator(rows, STRATEGIES_PER_PAGE)
-    paginator.count = next(c.strategy_count for c in cards if c.is_it_plan)  # counted above
+    paginator.count = it_card.strategy_count  # counted above
     page = paginator.get_page(page_number)
     strategies = []
     for strategy in page.object_list:
@@ -102,5 +103,4 @@ def strategies_index(edition: Edition, page_number) -> StrategiesIndex:
         view.aligns_with = _higher_links(strategy, address)
         view.project_count = strategy.project_total
         strategies.append(view)
-    it_card = next(c for c in cards if c.is_it_plan)
     return StrategiesIndex(frameworks=cards, it_plan=it_card, strategies=strategies, page=page)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 
 from plans.models import Edition
 from portal import addresses
@@ -45,8 +45,8 @@ def load_frameworks(
     """The edition's frameworks in their order, with everything their views show, in a fixed
     number of queries: every framework, or those named in ``slugs`` (and the IT plan with
     ``it_plan``). ``links`` adds what only the strategy pages show: each strategy's higher
-    strategies and projects. Either way each strategy knows whether it has projects or IT
-    strategies that support it (``has_projects``, ``has_supporters``: they decide its details).
+    strategies and projects. Either way each strategy knows whether it has details of its own
+    (``has_own_details``: a repeated number is detailed only with them).
     """
     frameworks = Framework.objects.filter(edition=edition)
     if slugs is not None:
@@ -54,16 +54,8 @@ def load_frameworks(
         if it_plan:
             wanted |= Q(kind=Framework.Kind.IT_PLAN)
         frameworks = frameworks.filter(wanted)
-    strategies = Strategy.objects.order_by("order", "number").annotate(
-        has_projects=Exists(Project.objects.filter(strategy=OuterRef("pk"))),
-        has_supporters=Exists(
-            Alignment.objects.filter(
-                to_strategy=OuterRef("pk"),
-                from_strategy__framework__edition=edition,
-                from_strategy__framework__kind=Framework.Kind.IT_PLAN,
-            )
-        ),
-    )
+    # "pk" last, as the strategies index counts a repeated number's anchors (index.py).
+    strategies = Strategy.objects.order_by("order", "number", "pk").annotate(has_own_details=has_own_details(edition))
     # Prefetched into lists (to_attr) rather than the related managers' caches, for which Django
     # builds a queryset per row: at a few hundred strategies that was most of a page's time.
     strategies = strategies.prefetch_related(
@@ -91,6 +83,29 @@ def load_frameworks(
                 to_attr="indicator_list",
             ),
         ).order_by("order")
+    )
+
+
+def has_own_details(edition: Edition) -> ExpressionWrapper:
+    """An annotation: whether a strategy has anything of its own to detail (a description, goals,
+    tactics or indicators under it, projects, or IT strategies of ``edition`` that support it).
+    A source may list a strategy number twice (the DLA plan's ยุทธศาสตร์ที่ ๓); a repeat without
+    any is listed but not detailed (``is_detailed``), wherever the strategy is shown."""
+    below = OuterRef("pk")
+    return ExpressionWrapper(
+        ~Q(description="")
+        | Exists(Goal.objects.filter(strategy=below))
+        | Exists(Tactic.objects.filter(strategy=below, goal=None))
+        | Exists(Indicator.objects.filter(strategy=below))
+        | Exists(Project.objects.filter(strategy=below))
+        | Exists(
+            Alignment.objects.filter(
+                to_strategy=below,
+                from_strategy__framework__edition=edition,
+                from_strategy__framework__kind=Framework.Kind.IT_PLAN,
+            )
+        ),
+        output_field=BooleanField(),
     )
 
 
@@ -160,7 +175,6 @@ def framework_view(
     indicators_embedded = framework.slug in embedded
 
     strategies = []
-    seen_numbers = set()
     times_printed = defaultdict(int)
     for strategy in framework.strategy_list:
         times_printed[strategy.number] += 1
@@ -186,20 +200,6 @@ def framework_view(
                 for p in strategy.project_list
             ]
             view.project_count = len(view.projects)
-        # A source may list a strategy number twice (the DLA plan's ยุทธศาสตร์ที่ ๓): the repeat is
-        # printed in the list, but the details that follow describe the number once.
-        has_own = any(
-            [
-                view.description,
-                view.goals,
-                view.tactics,
-                view.indicators,
-                strategy.has_supporters,
-                strategy.has_projects,
-            ]
-        )
-        view.show_details = strategy.number not in seen_numbers or has_own
-        seen_numbers.add(strategy.number)
         strategies.append(view)
 
     groups = [IndicatorGroup(heading=strategy_heading(s), indicators=s.indicators) for s in strategies if s.indicators]
@@ -216,9 +216,19 @@ def framework_view(
     return view
 
 
+def is_detailed(times_printed: int, has_own_details: bool) -> bool:
+    """A strategy is detailed the first time its number is listed; a repeat of the number (the
+    DLA plan's ยุทธศาสตร์ที่ ๓ is listed twice) only with details of its own (``has_own_details``):
+    else the details that follow describe the number once."""
+    return times_printed == 1 or has_own_details
+
+
 def _strategy_view(strategy: Strategy, framework: Framework, address: dict, times_printed: int) -> StrategyView:
-    """A strategy's own fields; ``times_printed``: how many times its number was listed up to it."""
-    anchor = addresses.strategy_anchor(strategy.number, times_printed)
+    """A strategy's own fields; ``times_printed``: how many times its number was listed up to it;
+    ``strategy`` carries ``has_own_details``. A repeat that is not detailed has no section of its
+    own: its anchor (and its link) is its number's first, the section that describes the number."""
+    detailed = is_detailed(times_printed, strategy.has_own_details)
+    anchor = addresses.strategy_anchor(strategy.number, times_printed if detailed else 1)
     return StrategyView(
         pk=strategy.pk,
         number=strategy.number,
@@ -230,7 +240,7 @@ def _strategy_view(strategy: Strategy, framework: Framework, address: dict, time
         tactics=[],
         indicators=[],
         indicators_in_details=[],
-        show_details=True,
+        show_details=detailed,
         anchor=anchor,
         url=addresses.framework_url(address, framework.slug, anchor),
     )

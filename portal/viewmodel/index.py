@@ -20,7 +20,7 @@ from projects.models import Project
 from strategies.models import Framework, Indicator, Strategy
 from thaimuang_plan.lib import formatting as fmt
 
-from .frameworks import _higher_links, _strategy_view
+from .frameworks import _higher_links, _strategy_view, has_own_details
 from .types import StrategyView
 
 # A plan has a handful of IT strategies: one page (as on the ผ.01 page, P01_PER_PAGE).
@@ -87,6 +87,8 @@ def strategies_index(edition: Edition, page_number) -> StrategiesIndex:
             # The how-many-th strategy of its number this is, as the framework page numbers its
             # anchors (#strategy-3, #strategy-3-2): counted over every strategy, not the page's.
             times_printed=Window(RowNumber(), partition_by=[F("number")], order_by=[F("order").asc(), F("pk").asc()]),
+            # A repeat without details of its own has no section there: it links to its number's first.
+            has_own_details=has_own_details(edition),
         )
         .prefetch_related(
             Prefetch("aligns_with", queryset=Strategy.objects.select_related("framework"), to_attr="higher_list")

@@ -85,7 +85,7 @@ class StrategyView:
     # A number the source lists twice (the DLA plan's ยุทธศาสตร์ที่ ๓) is detailed once: a repeat
     # with nothing of its own is listed but not detailed, on the web and in print alike.
     show_details: bool
-    anchor: str
+    anchor: str  # its section on the framework page; a repeat not detailed: its number's first
     url: str
     # Links, shown by the strategy pages only (build.strategies_view); empty in chapters and the PDF.
     aligns_with: list[Link] = field(default_factory=list)  # the higher strategies it supports

@@ -13,6 +13,7 @@ def index(request, org, period):
     context = {
         "edition": edition,
         "index": index,
+        "permanent_query": index.address_query,
         "it_plan": index.it_plan,
         "has_sample": index.has_sample,
         "nav": "strategies",

@@ -13,6 +13,7 @@ from plans.models import Edition
 from projects.models import Project, ProjectBudget
 from strategies.models import Framework, Strategy
 from thaimuang_plan.lib.formatting import strategy_label
+from thaimuang_plan.lib.paging import page_query
 
 # The row of form ผ.01 for projects that name no strategy of the IT plan.
 NO_STRATEGY = "ไม่ระบุยุทธศาสตร์"
@@ -164,6 +165,11 @@ class BudgetSummaryPage:
     summary: BudgetSummary
     page: Page
     has_sample: bool
+
+    @property
+    def address_query(self) -> str:
+        """What this page adds to the form's address to name it ("?page=3"; nothing for page 1)."""
+        return page_query(self.page.number)
 
 
 class _SummaryRows:

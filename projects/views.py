@@ -64,6 +64,7 @@ def summary(request, org, period):
         "edition": edition,
         "summary": summary_page.summary,
         "page": summary_page.page,
+        "permanent_query": summary_page.address_query,
         "chart": budget_chart(summary_page.summary),
         "has_sample": summary_page.has_sample,
         "nav": "projects",

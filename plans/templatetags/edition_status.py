@@ -2,7 +2,8 @@
 
     {% load edition_status %}
     {% replacing_edition edition as current %}   one query, only for an edition that is not current
-    {% permanent_address %}                      this page's address for citation (no query)
+    {% permanent_address %}                      this page's address for citation (no query but
+                                                 ``permanent_query``, which page of a paged list)
 """
 
 from django import template
@@ -27,7 +28,8 @@ def replacing_edition(edition: Edition):
 @register.simple_tag(takes_context=True)
 def permanent_address(context) -> str:
     """The absolute address of the current page with the edition named for good (…/2563-2565/r0/…),
-    or "" on a page that does not belong to one edition."""
+    or "" on a page that does not belong to one edition. A paged list's view names its page in
+    ``permanent_query`` ("?page=3"), so that the address of page ๓ is not page ๑'s."""
     if context.get("permanent_url"):  # a page about more than one edition names its own
         return context["permanent_url"]
     request = context.get("request")
@@ -44,4 +46,4 @@ def permanent_address(context) -> str:
         path = reverse(view_name, kwargs=kwargs)
     except NoReverseMatch:
         return ""
-    return request.build_absolute_uri(path)
+    return request.build_absolute_uri(path + context.get("permanent_query", ""))

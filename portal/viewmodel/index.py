@@ -19,6 +19,7 @@ from portal import addresses
 from projects.models import Project
 from strategies.models import Framework, Indicator, Strategy
 from thaimuang_plan.lib import formatting as fmt
+from thaimuang_plan.lib.paging import page_query
 
 from .frameworks import _higher_links, _strategy_view, has_own_details
 from .types import StrategyView
@@ -48,6 +49,11 @@ class StrategiesIndex:
     @property
     def has_sample(self) -> bool:
         return any(f.is_sample for f in self.frameworks)
+
+    @property
+    def address_query(self) -> str:
+        """What this page adds to the index's address to name it ("?page=3"; nothing for page 1)."""
+        return page_query(self.page.number) if self.page else ""
 
 
 def _count(model, field: str):

@@ -6,6 +6,7 @@ from editions.services import edition_publish_as_told
 from plans.models import Section
 from strategies.models import Strategy
 from tests.editions.conftest import PERIOD
+from tests.factories import build_plan
 
 
 def _chapter_links(client):
@@ -70,3 +71,15 @@ def test_a_published_revision_has_its_own_address_and_the_current_one_stays_plai
     assert f'href="http://localhost/taimueang/plans/{PERIOD}/r1/chapters/2/"' in html
     assert client.get(f"/taimueang/plans/{PERIOD}/r0/chapters/2/").status_code == 200
     assert reverse("plans:chapter", kwargs={**revision.address_kwargs, "key": "2"}) == f"/taimueang/plans/{PERIOD}/chapters/2/"
+
+
+def test_the_permanent_address_of_a_paged_page_names_its_page(client, db):
+    """A resident who copies the permanent address of page ๓ of the ผ.๐๑ form or of the strategies
+    index gets page ๓; page ๑ stays at the page's own address, as the pager links it."""
+    build_plan(scale=7)  # 21 IT strategies: three pages of ten
+    for page in ("projects/summary/", "strategies/"):
+        url, permanent = f"/taimueang/plans/{PERIOD}/{page}", f"http://localhost/taimueang/plans/{PERIOD}/r0/{page}"
+        for query, named in [({}, ""), ({"page": 1}, ""), ({"page": 3}, "?page=3"), ({"page": 99}, "?page=3"), ({"page": "x"}, "")]:
+            html = client.get(url, query).content.decode()
+            assert f'ที่อยู่ถาวรของหน้านี้สำหรับอ้างอิง: <a href="{permanent}{named}">{permanent}{named}</a>' in html, (page, query)
+        assert client.get(f"{permanent}?page=3").content.decode().count('aria-current="page"><span class="visually-hidden">หน้า </span>๓<') == 1

@@ -7,14 +7,16 @@ long at 40 times the plan). Each count here is the number of findings the check'
 ``find`` yields, counted by the database where the rule is a plain condition, and read
 from a reduced set of rows where it is not (the chapters' outline, texts that name a
 local government). tests/editions/test_completeness.py holds the two to the same numbers;
-publishing still runs the full checks.
+publishing still runs the full checks. The counts over one kind of row (the projects, the IT
+plan's strategies) are one conditional aggregate each (``_Tally``), read once for all the
+checks that count from it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery, Sum
@@ -45,15 +47,52 @@ class Completeness:
 
 
 def public_completeness(edition: Edition) -> Completeness:
-    """About thirty queries whatever the plan's size; the checks that found something,
-    blocking first, then in the order of CHECKS (as ``run_checks`` reports them)."""
-    counts = {check.code: COUNTS[check.code](edition) for check in CHECKS}
+    """Sixteen queries at most, whatever the plan's size and content; the checks that found
+    something, blocking first, then in the order of CHECKS (as ``run_checks`` reports them)."""
+    tally = _Tally(edition)
+    counts = {check.code: COUNTS[check.code](tally) for check in CHECKS}
     found = [check for check in CHECKS if counts[check.code]]
     found.sort(key=lambda check: check.severity != Severity.BLOCKING)
     return Completeness(checked=len(CHECKS), found=[(check.title, counts[check.code]) for check in found])
 
 
 # --- one count per check, the same number as len(list(check.find(facts))) ----------
+
+# str.strip() removes exactly these characters (those of str.isspace()); a KPI of nothing else is no KPI.
+_WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+class _Tally:
+    """One edition's counts that several checks read: each kind of row counted in one query
+    (a conditional aggregate), the first time a check asks."""
+
+    def __init__(self, edition: Edition):
+        self.edition = edition
+
+    @cached_property
+    def projects(self) -> dict:
+        return Project.objects.filter(edition=self.edition).aggregate(
+            total=Count("pk"),
+            without_budget=Count("pk", filter=~Exists(ProjectBudget.objects.filter(project=OuterRef("pk")))),
+            without_unit=Count("pk", filter=Q(unit__isnull=True)),
+            without_strategy=Count("pk", filter=Q(strategy__isnull=True)),
+            without_indicator=Count("pk", filter=Q(kpi__regex=f"^[{_WHITESPACE}]*$")),
+            # Numbers 1..highest are all there exactly when as many distinct numbers from 1 up as the highest.
+            highest=Max("number"),
+            numbered=Count("number", distinct=True, filter=Q(number__gte=1)),
+        )
+
+    @cached_property
+    def it_strategies(self) -> dict:
+        return _it_strategies(self.edition).aggregate(
+            total=Count("pk"),
+            without_goals=Count("pk", filter=~Exists(Goal.objects.filter(strategy=OuterRef("pk")))),
+            without_tactics=Count(
+                "pk",
+                filter=~Exists(Tactic.objects.filter(framework=OuterRef("framework"), strategy=OuterRef("pk")))
+                & ~Exists(Tactic.objects.filter(goal__strategy=OuterRef("pk"))),
+            ),
+        )
 
 
 def _it_plan(edition: Edition) -> Subquery:
@@ -68,19 +107,13 @@ def _it_strategies(edition: Edition):
     return Strategy.objects.filter(framework=_it_plan(edition))
 
 
-def _revision_approval(edition):
+def _revision_approval(tally):
+    edition = tally.edition
     return int(bool(edition.revision_number and not (edition.approval_reference and edition.approved_on)))
 
 
-def _no_it_strategies(edition):
-    return int(not _it_strategies(edition).exists())
-
-
-def _no_projects(edition):
-    return int(not Project.objects.filter(edition=edition).exists())
-
-
-def _budget_outside(edition):
+def _budget_outside(tally):
+    edition = tally.edition
     return (
         ProjectBudget.objects.filter(project__edition=edition)
         .exclude(fiscal_year__range=(edition.start_year, edition.end_year))
@@ -88,31 +121,27 @@ def _budget_outside(edition):
     )
 
 
-def _empty_chapters(edition):
-    # The outline only (a plan has tens of sections whatever the number of projects).
-    parent_of = dict(Section.objects.filter(edition=edition).values_list("id", "parent_id"))
-    with_text = set()
-    for section_id in Block.objects.filter(section__edition=edition).values_list("section_id", flat=True).distinct():
+def _empty_chapters(tally):
+    # The outline only (a plan has tens of sections whatever the number of projects), each
+    # section with whether it has a block of its own.
+    sections = Section.objects.filter(edition=tally.edition).annotate(
+        has_text=Exists(Block.objects.filter(section=OuterRef("pk")))
+    )
+    parent_of, with_text = {}, set()
+    for pk, parent, has_text in sections.order_by().values_list("id", "parent_id", "has_text"):
+        parent_of[pk] = parent
+        if has_text:
+            with_text.add(pk)
+    chapters_with_text = set()
+    for section_id in with_text:
         while parent_of.get(section_id) is not None:
             section_id = parent_of[section_id]
-        with_text.add(section_id)
-    return sum(1 for pk, parent in parent_of.items() if parent is None and pk not in with_text)
+        chapters_with_text.add(section_id)
+    return sum(1 for pk, parent in parent_of.items() if parent is None and pk not in chapters_with_text)
 
 
-def _strategies_without_goals(edition):
-    return _it_strategies(edition).filter(~Exists(Goal.objects.filter(strategy=OuterRef("pk")))).count()
-
-
-def _strategies_without_tactics(edition):
-    return (
-        _it_strategies(edition)
-        .filter(~Exists(Tactic.objects.filter(framework=OuterRef("framework"), strategy=OuterRef("pk"))))
-        .filter(~Exists(Tactic.objects.filter(goal__strategy=OuterRef("pk"))))
-        .count()
-    )
-
-
-def _indicators_missing_targets(edition):
+def _indicators_missing_targets(tally):
+    edition = tally.edition
     # Targets are one per year (a constraint), so fewer targets inside the framework's
     # years than it has years means a year is missing.
     return (
@@ -130,9 +159,10 @@ def _indicators_missing_targets(edition):
     )
 
 
-def _indicator_totals(edition):
+def _indicator_totals(tally):
     """Indicator.total_matches(...) is False: a total is given, the rule checks it, some
     year has a value, and the sum (or the last year's value) differs."""
+    edition = tally.edition
     valued = IndicatorTarget.objects.filter(indicator=OuterRef("pk"), value__isnull=False)
     rows = (
         Indicator.objects.filter(framework__edition=edition, total_value__isnull=False)
@@ -152,24 +182,21 @@ def _indicator_totals(edition):
     )
 
 
-def _projects_without(condition: Q) -> Callable[[Edition], int]:
-    return lambda edition: Project.objects.filter(edition=edition).filter(condition).count()
+def _unresolved_flags(tally):
+    return ImportFlag.objects.filter(edition=tally.edition, resolved=False).count()
 
 
-def _unresolved_flags(edition):
-    return ImportFlag.objects.filter(edition=edition, resolved=False).count()
+def _links_outside_plan(tally):
+    return outside_link_rows(tally.edition, Strategy).count() + outside_link_rows(tally.edition, Tactic).count()
 
 
-def _links_outside_plan(edition):
-    return outside_link_rows(edition, Strategy).count() + outside_link_rows(edition, Tactic).count()
-
-
-def _numbering(edition):
+def _numbering(tally):
     """Per framework, each number used more than once and one finding for any gaps; one for gaps in project numbers."""
-    strategies = Strategy.objects.filter(framework__edition=edition)
+    strategies = Strategy.objects.filter(framework__edition=tally.edition)
     repeated = strategies.values("framework", "number").annotate(n=Count("pk")).filter(n__gt=1).count()
     gapped = _with_gaps(strategies.values("framework"))
-    projects_gapped = _with_gaps(Project.objects.filter(edition=edition).values("edition"))
+    highest, numbered = tally.projects["highest"], tally.projects["numbered"]
+    projects_gapped = int(highest is not None and highest >= 1 and numbered < highest)
     return repeated + gapped + projects_gapped
 
 
@@ -182,28 +209,26 @@ def _with_gaps(grouped) -> int:
     )
 
 
-# str.strip() removes exactly these characters (those of str.isspace()); a KPI of nothing else is no KPI.
-_WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-
-
-def _projects_without_indicator(edition):
-    return Project.objects.filter(edition=edition, kpi__regex=f"^[{_WHITESPACE}]*$").count()
-
-
-def _tactics_without_project(edition):
+def _tactics_without_project(tally):
     return (
-        Tactic.objects.filter(framework__edition=edition, framework__kind=Framework.Kind.IT_PLAN)
+        Tactic.objects.filter(framework__edition=tally.edition, framework__kind=Framework.Kind.IT_PLAN)
         .filter(~Exists(Project.objects.filter(tactic=OuterRef("pk"))))
         .count()
     )
 
 
-def _sample_content(edition):
-    return int(any(model.objects.filter(is_sample=True, **{path: edition}).exists() for model, path in SAMPLE_MODELS))
+def _sample_content(tally):
+    # One query for every kind of row that may be sample (a plan without any asked each in turn).
+    any_sample = reduce(
+        or_,
+        (Exists(model.objects.filter(is_sample=True, **{path: OuterRef("pk")})) for model, path in SAMPLE_MODELS),
+    )
+    return int(Edition.objects.filter(pk=tally.edition.pk).filter(any_sample).exists())
 
 
-def _foreign_names(edition):
+def _foreign_names(tally):
     """Only the texts that contain a kind of local government are read: a mention needs one."""
+    edition = tally.edition
     own = edition.organization.name
     if not organization_place(own):
         return 0
@@ -229,23 +254,23 @@ def _foreign_names(edition):
     return sum(len(dict.fromkeys(foreign_organization_mentions(text, own))) for text in texts)
 
 
-COUNTS: dict[str, Callable[[Edition], int]] = {
+COUNTS: dict[str, Callable[[_Tally], int]] = {
     "revision_approval": _revision_approval,
-    "no_it_strategies": _no_it_strategies,
-    "no_projects": _no_projects,
+    "no_it_strategies": lambda tally: int(not tally.it_strategies["total"]),
+    "no_projects": lambda tally: int(not tally.projects["total"]),
     "budget_outside_period": _budget_outside,
     "empty_chapter": _empty_chapters,
-    "strategy_without_goals": _strategies_without_goals,
-    "strategy_without_tactics": _strategies_without_tactics,
+    "strategy_without_goals": lambda tally: tally.it_strategies["without_goals"],
+    "strategy_without_tactics": lambda tally: tally.it_strategies["without_tactics"],
     "indicator_missing_target": _indicators_missing_targets,
     "indicator_total_mismatch": _indicator_totals,
-    "project_without_budget": _projects_without(~Exists(ProjectBudget.objects.filter(project=OuterRef("pk")))),
-    "project_without_unit": _projects_without(Q(unit__isnull=True)),
-    "project_without_strategy": _projects_without(Q(strategy__isnull=True)),
+    "project_without_budget": lambda tally: tally.projects["without_budget"],
+    "project_without_unit": lambda tally: tally.projects["without_unit"],
+    "project_without_strategy": lambda tally: tally.projects["without_strategy"],
     "unresolved_import_flags": _unresolved_flags,
     "alignment_outside_plan": _links_outside_plan,
     "numbering": _numbering,
-    "project_without_indicator": _projects_without_indicator,
+    "project_without_indicator": lambda tally: tally.projects["without_indicator"],
     "tactic_without_project": _tactics_without_project,
     "sample_content": _sample_content,
     "foreign_organization_name": _foreign_names,

@@ -52,3 +52,27 @@ def test_home_and_sitemap_query_counts_do_not_grow(client, db):
     before = (count("/taimueang/"), count("/sitemap.xml"), count("/taimueang/plans/"))
     build_plan(organization=small.organization, start_year=2566, end_year=2568, scale=10)
     assert (count("/taimueang/"), count("/sitemap.xml"), count("/taimueang/plans/")) == before
+
+
+# The front page's figures (portal.selectors.edition_overview) and its completeness panel
+# (editions.completeness: the projects' counts and the IT strategies' each one conditional
+# aggregate): 29 queries before those were merged, and up to 7 more on a plan without sample content.
+FRONT_PAGE_QUERIES = 21
+
+
+def test_the_front_page_reads_the_same_few_queries_whatever_the_plan_holds(client, db):
+    from editions.consistency import SAMPLE_MODELS
+
+    edition = build_plan(scale=1)
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    pages = ["/taimueang/", f"/taimueang/plans/{edition.slug}/"]
+    assert [count(url) for url in pages] == [FRONT_PAGE_QUERIES] * 2
+    for model, path in SAMPLE_MODELS:  # a plan of the organization's own text only
+        model.objects.filter(**{path: edition}).update(is_sample=False)
+    assert "ข้อมูลตัวอย่าง" not in client.get(pages[0]).content.decode()
+    assert [count(url) for url in pages] == [FRONT_PAGE_QUERIES] * 2

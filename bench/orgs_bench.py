@@ -22,6 +22,8 @@ import sys
 import time
 from pathlib import Path
 
+from public_pages import public_pages  # beside this file
+
 ROOT = Path(__file__).resolve().parent.parent
 DB_NAME = "thaimuang_orgs_bench"
 
@@ -132,36 +134,6 @@ def add_others(others: int, template) -> None:
         cursor.execute("ANALYZE")
 
 
-def pages(edition) -> list[tuple[str, str]]:
-    from django.urls import reverse
-
-    from plans.models import Section
-    from projects.models import Project
-    from strategies.models import Framework
-
-    a = edition.address_kwargs
-    org = {"org": a["org"]}
-    chapters = list(Section.objects.filter(edition=edition, parent=None).order_by("order"))
-    framework = Framework.objects.filter(edition=edition).order_by("order", "pk").first()
-    project = Project.objects.filter(edition=edition).order_by("number").first()
-    return [
-        ("home", reverse("plans:home", kwargs=org)),
-        ("edition", reverse("plans:edition", kwargs=a)),
-        ("document contents", reverse("plans:document", kwargs=a)),
-        ("first chapter", reverse("plans:chapter", kwargs={**a, "key": chapters[0].key})),
-        ("last chapter", reverse("plans:chapter", kwargs={**a, "key": chapters[-1].key})),
-        ("strategies", reverse("strategies:index", kwargs=a)),
-        ("framework page", reverse("strategies:framework", kwargs={**a, "slug": framework.slug})),
-        ("project list", reverse("projects:list", kwargs=a)),
-        ("project page", reverse("projects:detail", kwargs={**a, "number": project.number})),
-        ("projects summary", reverse("projects:summary", kwargs=a)),
-        ("monitoring", reverse("monitoring:index", kwargs=a)),
-        ("search", reverse("plans:search", kwargs=a) + "?q=ระบบ"),
-        ("editions list", reverse("plans:editions", kwargs=org)),
-        ("open data (one plan, csv)", reverse("projects:export", kwargs={**a, "dataset": "projects", "fmt": "csv"})),
-    ]
-
-
 def use_database(name: str) -> None:
     """Point this process's connection at another database (the next query reconnects)."""
     from django.db import connection
@@ -220,7 +192,7 @@ def main() -> None:
     print(f"building อบต.ท้ายเหมือง: 3 editions × {args.projects} projects …", flush=True)
     started = time.perf_counter()
     edition = build_measured(args.projects)
-    urls = pages(edition)
+    urls = public_pages(edition)
     # The same organization, alone and beside the others: a copy of its database gets them.
     from django.db import connection
 

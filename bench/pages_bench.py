@@ -77,33 +77,13 @@ def prepare_database(env: dict, scales: list[int]) -> None:
         subprocess.run([PYTHON, "-c", script], env={**env, "PDF_RENDER_DELAY": "3600"}, check=True, cwd=ROOT)
 
 
+# Run in a process of its own with the bench's settings (this one never sets Django up).
 PAGES_SCRIPT = """
 import django, json, sys; django.setup()
-from django.urls import reverse
-from plans.models import Edition, Section
-from projects.models import Project
-from strategies.models import Framework
-e = Edition.objects.select_related("organization").filter(organization__slug=sys.argv[1]).current()
-a = e.address_kwargs; org = {"org": a["org"]}
-chapters = list(Section.objects.filter(edition=e, parent=None).order_by("order"))
-framework = Framework.objects.filter(edition=e).order_by("order", "pk").first()
-project = Project.objects.filter(edition=e).order_by("number").first()
-pages = [
-    ("home /<org>/", reverse("plans:home", kwargs=org)),
-    ("edition", reverse("plans:edition", kwargs=a)),
-    ("document contents", reverse("plans:document", kwargs=a)),
-    ("first chapter", reverse("plans:chapter", kwargs={**a, "key": chapters[0].key})),
-    ("last chapter", reverse("plans:chapter", kwargs={**a, "key": chapters[-1].key})),
-    ("strategies", reverse("strategies:index", kwargs=a)),
-    ("framework page", reverse("strategies:framework", kwargs={**a, "slug": framework.slug})),
-    ("project list", reverse("projects:list", kwargs=a)),
-    ("project page", reverse("projects:detail", kwargs={**a, "number": project.number})),
-    ("projects summary", reverse("projects:summary", kwargs=a)),
-    ("monitoring", reverse("monitoring:index", kwargs=a)),
-    ("editions list", reverse("plans:editions", kwargs=org)),
-    ("landing (host)", reverse("host:landing")),
-]
-print(json.dumps(pages))
+from plans.models import Edition
+from public_pages import public_pages
+edition = Edition.objects.select_related("organization").filter(organization__slug=sys.argv[1]).current()
+print(json.dumps(public_pages(edition)))
 """
 
 

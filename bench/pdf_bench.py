@@ -1,5 +1,5 @@
 """Benchmark of the plan PDF at 1x, 10x and 40x the demo plan: WeasyPrint against Chromium on the
-same HTML, the render as the task runs it, and the download of the stored file.
+same HTML, the render as the task runs it (joined from parts), after one edit, and the download.
 
     DEBUG=1 .venv/bin/python bench/pdf_bench.py [--scales 1 10 40] [--projects 300]
 
@@ -7,16 +7,19 @@ Run it from a detached copy (git worktree add --detach /tmp/NAME-bench BRANCH) s
 not change a run midway. Uses DATABASE_URL if set, else a scratch SQLite file in /tmp. The plan
 is the tests' Tai Mueang plan (tests/factories.py) at scale 4 (16 projects, 12 IT strategies)
 times each --scales value; each --projects value adds a plan with that many projects (rounded
-up to a multiple of 4). Prints, in one run, per size:
-- the render as the worker runs it (printing.limits: a forked child): wall time, processor
-  time (user + system, which a machine shared with other work inflates far less than wall
-  time) and peak resident memory; pages and bytes;
-- Chromium ``--print-to-pdf`` of the same HTML: wall time of a fresh process, and the
-  processor time of all its processes (sampled); the ratios WeasyPrint / Chromium of both;
-- a fresh PDF after a one-chapter edit (the task's whole path: the HTML built again and the
-  whole document rendered again), wall time and the render's processor time;
-- the download of the stored file through the view (ms), and the first request
-  for a version not rendered yet (the "being prepared" page, ms).
+up to a multiple of 4). Prints, in one run, per size (wall seconds / processor seconds, the
+latter user + system, which a machine shared with other work inflates far less):
+- "whole": the HTML laid out as one document (printing.render.html_to_pdf) in a forked child as
+  the worker runs it, with its peak resident memory;
+- Chromium ``--print-to-pdf`` of the same HTML (processor time of all its processes, sampled);
+- "task": the plan's render as the task runs it, with no part stored yet (printing.assemble:
+  the document laid out in parts and joined), its peak memory and size; the ratio of its
+  processor time to Chromium's;
+- "chapter edit" and "project edit": a fresh PDF after editing one paragraph of a chapter, then
+  one project (the task again: the HTML built again, the changed part laid out, the join), and
+  each as a fraction of the task's full render;
+- the download of the stored file through the view (ms), and the first request for a version
+  not rendered yet (the "being prepared" page, ms).
 """
 
 from __future__ import annotations
@@ -120,6 +123,23 @@ def render_as_the_task_does(html: str):
     )
 
 
+def task_render(client, url: str, edition_pk: int):
+    """The first request for the current version (the "being prepared" page, ms), then the task's render."""
+    from plans.models import Edition
+    from portal.pdf import documents
+    from printing import documents as rendered_documents
+
+    edition = Edition.objects.get(pk=edition_pk)
+    start = time.perf_counter()
+    waiting = client.get(url)
+    prepare_ms = (time.perf_counter() - start) * 1000
+    assert waiting.status_code == 202, waiting.status_code
+    start = time.perf_counter()
+    outcome = rendered_documents.render_now(documents.plan_key(edition), edition.content_version)
+    assert outcome["outcome"] == "rendered", outcome
+    return time.perf_counter() - start, outcome, prepare_ms
+
+
 def main() -> None:
     import argparse
 
@@ -140,20 +160,23 @@ def main() -> None:
 
     from plans.models import Block, Edition
     from portal.pdf import documents
-    from printing import documents as rendered_documents
+    from printing import assemble
+    from projects.models import Project
 
     call_command("migrate", verbosity=0, skip_checks=True)
     call_command("createcachetable", verbosity=0)
     work = Path(tempfile.mkdtemp(prefix="pdf_bench_"))
     static_dir = ROOT / "static"
-    print(f"{'size':>6}{'projects':>9}{'pages':>7}{'KiB':>7}{'render s':>9}{'cpu s':>7}{'peak MiB':>9}"
-          f"{'chrom s':>8}{'cpu s':>7}{'wall/chr':>9}{'cpu/chr':>8}{'edit s':>8}{'cpu s':>7}{'stored ms':>10}{'prepare ms':>11}")
+    print(f"{'size':>6}{'projects':>9}{'pages':>6}{'whole s':>8}{'cpu':>6}{'MiB':>5}{'KiB':>6}"
+          f"{'chrom s':>8}{'cpu':>6}{'task s':>7}{'cpu':>6}{'MiB':>5}{'KiB':>6}{'cpu/chr':>8}"
+          f"{'chapter edit':>13}{'cpu':>6}{'of task':>8}{'project edit':>13}{'cpu':>6}{'of task':>8}"
+          f"{'stored ms':>10}{'prepare ms':>11}")
     for index, (label, factory_scale) in enumerate(sizes):
         edition = Edition.objects.get(pk=build(index, factory_scale).pk)
         html = documents.plan_html(edition)
-        result = render_as_the_task_does(html)
+        whole = render_as_the_task_does(html)
         pdf_path = work / f"plan-{label}.pdf"
-        pdf_path.write_bytes(result.value)
+        pdf_path.write_bytes(whole.value)
         chromium_s = chromium_cpu = float("nan")
         if shutil.which("chromium"):
             chromium_html = work / f"chromium-{label}.html"
@@ -161,32 +184,37 @@ def main() -> None:
             chromium_s, chromium_cpu = run_measuring_cpu(
                 [*CHROMIUM, f"--print-to-pdf={work / f'chromium-{label}.pdf'}", str(chromium_html)], timeout=1800
             )
-        # One chapter edited: what it costs to have a fresh PDF again.
+        client = Client(HTTP_HOST="localhost")
+        url = reverse("pdf:plan", kwargs={"org": edition.organization.slug, "period": edition.slug})
+        key = documents.plan_key(edition)
+        assemble.forget(key)
+
+        full_s, full, prepare_ms = task_render(client, url, edition.pk)
+        # One chapter edited, then one project: what each costs to have a fresh PDF again.
         block = Block.objects.filter(section__edition=edition, kind=Block.Kind.PARAGRAPH).first()
         block.text = "<p>แก้ไขหนึ่งบทเพื่อวัดเวลา</p>"
         block.save()
-        edition.refresh_from_db()
-        client = Client(HTTP_HOST="localhost")
-        url = reverse("pdf:plan", kwargs={"org": edition.organization.slug, "period": edition.slug})
-        start = time.perf_counter()
-        waiting = client.get(url)
-        prepare_ms = (time.perf_counter() - start) * 1000
-        assert waiting.status_code == 202, waiting.status_code
-        start = time.perf_counter()
-        outcome = rendered_documents.render_now(documents.plan_key(edition), edition.content_version)
-        edit_s = time.perf_counter() - start
-        assert outcome["outcome"] == "rendered", outcome
+        chapter_s, chapter, _ = task_render(client, url, edition.pk)
+        project = Project.objects.filter(edition=edition).order_by("number").last()
+        project.rationale = f"{project.rationale} แก้ไขหนึ่งโครงการเพื่อวัดเวลา"
+        project.save()
+        project_s, project_edit, _ = task_render(client, url, edition.pk)
         client.get(url)  # warm this process's hash check, as a running site has
         start = time.perf_counter()
         response = client.get(url)
         body = b"".join(response.streaming_content)
         stored_ms = (time.perf_counter() - start) * 1000
         assert response.status_code == 200 and body.startswith(b"%PDF")
+        (work / f"plan-{label}-task.pdf").write_bytes(body)
         projects = edition.projects.count()
-        print(f"{label:>6}{projects:>9}{pages(pdf_path):>7}{len(result.value) / 1024:>7.0f}{result.seconds:>9.2f}"
-              f"{result.cpu_seconds:>7.2f}{result.peak_memory / 2**20:>9.0f}{chromium_s:>8.2f}{chromium_cpu:>7.2f}"
-              f"{result.seconds / chromium_s:>9.2f}{result.cpu_seconds / chromium_cpu:>8.2f}"
-              f"{edit_s:>8.2f}{outcome['cpu_seconds']:>7.2f}{stored_ms:>10.1f}{prepare_ms:>11.1f}", flush=True)
+        print(f"{label:>6}{projects:>9}{pages(pdf_path):>6}{whole.seconds:>8.2f}{whole.cpu_seconds:>6.2f}"
+              f"{whole.peak_memory / 2**20:>5.0f}{len(whole.value) / 1024:>6.0f}{chromium_s:>8.2f}{chromium_cpu:>6.2f}"
+              f"{full_s:>7.2f}{full['cpu_seconds']:>6.2f}{full['peak_memory'] / 2**20:>5.0f}{full['bytes'] / 1024:>6.0f}"
+              f"{full['cpu_seconds'] / chromium_cpu:>8.2f}"
+              f"{chapter_s:>13.2f}{chapter['cpu_seconds']:>6.2f}{chapter['cpu_seconds'] / full['cpu_seconds']:>8.2f}"
+              f"{project_s:>13.2f}{project_edit['cpu_seconds']:>6.2f}"
+              f"{project_edit['cpu_seconds'] / full['cpu_seconds']:>8.2f}"
+              f"{stored_ms:>10.1f}{prepare_ms:>11.1f}", flush=True)
     print(f"files in {work}")
 
 

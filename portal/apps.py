@@ -19,7 +19,7 @@ class PortalConfig(AppConfig):
         from printing.documents import register
 
         versions.connect()
-        register(documents.PLAN, documents.build_plan)
+        register(documents.PLAN, documents.build_plan, in_parts=True)
         versions.on_change(documents.edition_changed)
         versions.on_change(printed_report.edition_changed)
         versions.on_change(insights_views.edition_changed)

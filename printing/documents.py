@@ -27,7 +27,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
-from printing import cache, limits, render, store
+from printing import assemble, cache, limits, render, store
 from printing.models import RenderedDocument
 
 LOGGER = logging.getLogger(__name__)
@@ -35,14 +35,23 @@ LOGGER = logging.getLogger(__name__)
 # kind -> builder(*args) -> (title, html), or None when the document no longer exists.
 Builder = Callable[..., "tuple[str, str] | None"]
 _builders: dict[str, Builder] = {}
+# Kinds whose PDF is joined from parts kept between renders (printing/assemble.py).
+_in_parts: set[str] = set()
 
 
 class RenderFailed(Exception):
     """Raised by the task so the task result, too, says why (Thai message)."""
 
 
-def register(kind: str, builder: Builder) -> None:
+def register(kind: str, builder: Builder, *, in_parts: bool = False) -> None:
+    """``in_parts``: a long document that is edited a part at a time (the plan). Its PDF is
+    joined from parts laid out apart and kept, so that a render after an edit lays out only
+    the parts that changed; a short one (a report) is laid out whole."""
     _builders[kind] = builder
+    if in_parts:
+        _in_parts.add(kind)
+    else:
+        _in_parts.discard(kind)
 
 
 def make_key(kind: str, *args) -> str:
@@ -185,12 +194,17 @@ def render_now(key: str, version: int) -> dict:
         built = _builders[kind](*args)
         if built is None:
             RenderedDocument.objects.filter(pk=row.pk).update(claim_token="")
+            assemble.forget(key)
             return {"key": key, "version": version, "outcome": "document no longer exists"}
         title, html = built
         # Import (and load the fonts) here, once per worker, not in every child.
         render.load_weasyprint()
+        if kind in _in_parts:
+            lay_out = lambda: assemble.html_to_pdf(key, html)  # noqa: E731
+        else:
+            lay_out = lambda: render.html_to_pdf(html)  # noqa: E731
         result = limits.run_limited(
-            lambda: render.html_to_pdf(html),
+            lay_out,
             seconds=settings.PDF_RENDER_SECONDS,
             memory_bytes=settings.PDF_RENDER_MEMORY_MB * 2**20,
         )

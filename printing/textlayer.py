@@ -70,27 +70,36 @@ PATCHED_SOURCES = {
         "aa6eea312c6e3375689f3405d48c5059525038a8d73d2f63bf3476de6dc05903",
     "pydyf.PDF.page_references":
         "060bf90aad55931bc24c3575a52af9478a89916aa307e5323142663841cb7798",
+    "weasyprint.pdf.fonts.Font.subset":
+        "61ed6bc2e9a7e43a7ad4c50e4bd61a0c5b6db06069754e66c6e328f4a97a6311",
 }
 
 _active = contextvars.ContextVar("textlayer_active", default=False)
+_whole_fonts = contextvars.ContextVar("textlayer_whole_fonts", default=False)
 _originals = {}
 
 
-def write_pdf(source, **write_pdf_kwargs) -> bytes | None:
+def write_pdf(source, *, whole_fonts: bool = False, **write_pdf_kwargs) -> bytes | None:
     """``source.write_pdf(**write_pdf_kwargs)`` (a weasyprint.HTML or Document), with a true text layer.
 
     Returns the PDF's bytes, or None when a ``target`` is given, as WeasyPrint does.
+    ``whole_fonts`` embeds each font file whole but describes only the glyphs used (widths,
+    ToUnicode), so that PDFs joined later (printing/assemble.py) can share one copy of each
+    font; WeasyPrint's own ``full_fonts`` also describes every glyph of the font, which per
+    part comes to more than the font.
     """
     install()
     token = _active.set(True)
+    fonts_token = _whole_fonts.set(whole_fonts)
     try:
         return source.write_pdf(**write_pdf_kwargs)
     finally:
+        _whole_fonts.reset(fonts_token)
         _active.reset(token)
 
 
 def install() -> None:
-    """Wrap the two WeasyPrint functions and pydyf's page list; inert outside ``write_pdf``. Idempotent."""
+    """Wrap the WeasyPrint functions and pydyf's page list; inert outside ``write_pdf``. Idempotent."""
     if _originals:
         return
     problem = compatibility_problem()
@@ -99,7 +108,9 @@ def install() -> None:
     _originals["draw"] = weasyprint.draw.text.draw_first_line
     _originals["font"] = weasyprint.pdf.fonts._build_vector_font_dictionary
     _originals["pages"] = pydyf.PDF.page_references.fget
+    _originals["subset"] = weasyprint.pdf.fonts.Font.subset
     weasyprint.draw.text.draw_first_line = _draw_first_line
+    weasyprint.pdf.fonts.Font.subset = _subset
     weasyprint.pdf.fonts._build_vector_font_dictionary = _build_vector_font_dictionary
     pydyf.PDF.page_references = property(_page_references)
 
@@ -126,6 +137,7 @@ def patched_sources() -> dict[str, str]:
         "weasyprint.pdf.fonts._build_vector_font_dictionary":
             _originals.get("font") or weasyprint.pdf.fonts._build_vector_font_dictionary,
         "pydyf.PDF.page_references": _originals.get("pages") or pydyf.PDF.page_references.fget,
+        "weasyprint.pdf.fonts.Font.subset": _originals.get("subset") or weasyprint.pdf.fonts.Font.subset,
     }
     return {
         name: hashlib.sha256(inspect.getsource(function).encode()).hexdigest()
@@ -155,3 +167,9 @@ def _page_references(pdf):
     if not _active.get():
         return _originals["pages"](pdf)
     return pagerefs.page_references(_originals["pages"], pdf)
+
+
+def _subset(font, to_unicode, hinting):
+    if _active.get() and _whole_fonts.get():
+        return None  # WeasyPrint's own rule for a font it does not subset: the file as it is
+    return _originals["subset"](font, to_unicode, hinting)

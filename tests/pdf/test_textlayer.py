@@ -199,6 +199,7 @@ def test_install_refuses_weasyprint_code_it_does_not_know(monkeypatch):
     textlayer.install()
     genuine_font_function = textlayer._originals["font"]
     genuine_page_references = textlayer._originals["pages"]
+    genuine_subset = textlayer._originals["subset"]
 
     def draw_first_line(stream, textbox, text_overflow, block_ellipsis, matrix):
         """A release that changed it."""
@@ -207,6 +208,7 @@ def test_install_refuses_weasyprint_code_it_does_not_know(monkeypatch):
     monkeypatch.setattr(weasyprint.draw.text, "draw_first_line", draw_first_line)
     monkeypatch.setattr(weasyprint.pdf.fonts, "_build_vector_font_dictionary", genuine_font_function)
     monkeypatch.setattr(pydyf.PDF, "page_references", property(genuine_page_references))
+    monkeypatch.setattr(weasyprint.pdf.fonts.Font, "subset", genuine_subset)
 
     with pytest.raises(RuntimeError, match=r"changed: weasyprint\.draw\.text\.draw_first_line\)"):
         textlayer.install()

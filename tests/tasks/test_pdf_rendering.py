@@ -10,8 +10,9 @@ from django.utils import timezone
 from editions.services import edition_publish_as_told
 from plans.models import Block, Edition
 from portal.pdf import documents as plan_documents
-from printing import documents, queue
+from printing import assemble, documents, queue, store
 from printing.models import RenderedDocument
+from projects.models import Project
 from tests.factories import build_plan
 from tests.pdf.conftest import PERIOD, Pdf, squash
 
@@ -201,3 +202,48 @@ def test_publishing_a_round_renders_the_years_public_report(plan, no_delay, djan
     client.run_worker = False
     response = client.get(reverse("monitoring:report_pdf", kwargs={"org": "taimueang", "period": PERIOD, "fiscal_year": 2564}))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def stored_parts(edition) -> set[str]:
+    folder = assemble._folder(plan_documents.plan_key(Edition.objects.get(pk=edition.pk)))
+    try:
+        return set(store.storage().listdir(folder)[1])
+    except FileNotFoundError:
+        return set()
+
+
+def test_the_plan_is_rendered_in_parts_and_an_edit_replaces_only_its_own(plan, no_delay, django_capture_on_commit_callbacks):
+    edition = plan()
+    edit(edition, "ก่อนแก้ไข", django_capture_on_commit_callbacks)
+    assert queue.run_due_tasks() >= 1
+    before = stored_parts(edition)
+    assert len(before) >= 10  # each part (and the headers) as a PDF and its facts
+    edit(edition, "หลังแก้ไขหนึ่งย่อหน้า", django_capture_on_commit_callbacks)
+    assert queue.run_due_tasks() >= 1
+    after = stored_parts(edition)
+    # The edited chapter's part is new; the other parts are the files stored before.
+    assert len(after - before) == 2 and len(before - after) == 2
+    row = row_for(edition)
+    edition.refresh_from_db()
+    assert row.state(documents.token(edition.content_version)) == RenderedDocument.State.READY
+    with store.storage().open(row.file_name, "rb") as handle:
+        pdf = Pdf(handle.read())
+    try:
+        assert "หลังแก้ไขหนึ่งย่อหน้า" in squash(pdf.text())
+    finally:
+        pdf.remove()
+
+
+def test_the_parts_of_a_plan_that_is_gone_are_deleted(plan, no_delay, django_capture_on_commit_callbacks):
+    edition = plan()
+    edit(edition, "แก้ไข", django_capture_on_commit_callbacks)
+    assert queue.run_due_tasks() >= 1
+    assert stored_parts(edition)
+    key = plan_documents.plan_key(Edition.objects.get(pk=edition.pk))
+    folder = assemble._folder(key)
+    row = RenderedDocument.objects.get(key=key)
+    Project.objects.filter(edition=edition).delete()
+    Edition.objects.filter(pk=edition.pk).delete()
+    RenderedDocument.objects.filter(pk=row.pk).update(wanted_version=row.wanted_version + 1)
+    assert documents.render_now(key, row.wanted_version + 1)["outcome"] == "document no longer exists"
+    assert store.storage().listdir(folder)[1] == []

@@ -21,6 +21,10 @@ an edition or an organization, the writing process puts a new mark there
 (``content_changed``), and every process looks its addresses up again. A hit is
 then one read of a short key. A page is still kept under its own edition's
 version, so a save makes only the pages it affects miss.
+
+Search results are pages too (under the edition's version, like the others), but any text
+can be searched: they stay in each process's memory, in a small LRU of their own, and never
+reach the shared cache.
 """
 
 from __future__ import annotations
@@ -45,9 +49,11 @@ from plans.models import Edition, Organization
 
 LOGGER = logging.getLogger(__name__)
 
-# Views whose answers are not pages: PDFs stream their own stored file with an
-# ETag; search takes any text, which would fill the cache with one-off keys.
-SKIP_VIEWS = {"plan_pdf", "report_pdf", "summary_pdf", "search"}
+# Views whose answers are not pages: PDFs stream their own stored file with an ETag.
+SKIP_VIEWS = {"plan_pdf", "report_pdf", "summary_pdf"}
+# Search takes any text: its pages are kept only in each process's own memory, in a small LRU
+# of their own, so that one-off queries can neither fill the shared cache nor push pages out.
+LOCAL_ONLY_VIEWS = {"search"}
 # Views of one organization without an edition in their address: they depend on all its editions.
 ORGANIZATION_VIEWS = {"editions", "privacy", "contact", "transparency", "transparency_index"}
 # The host's views across organizations (portal.host_views).
@@ -176,6 +182,7 @@ class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.local = _LocalPages(settings.PAGE_CACHE_LOCAL_ENTRIES)
+        self.local_searches = _LocalPages(settings.PAGE_CACHE_LOCAL_SEARCHES)
         # address_key -> (change mark, when looked up, version): what this process found.
         self.addresses = _LocalPages(settings.PAGE_CACHE_LOCAL_ENTRIES)
         self.shared = caches["pages"]
@@ -203,8 +210,11 @@ class PublicPageCacheMiddleware:
         key = getattr(request, "page_cache_key", None)
         if key and self._cacheable(request, response):
             stored = (response.status_code, list(response.items()), response.content)
-            self.local.set(key, stored)
-            self.shared.set(key, stored)
+            if request.page_cache_local_only:
+                self.local_searches.set(key, stored)
+            else:
+                self.local.set(key, stored)
+                self.shared.set(key, stored)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -222,13 +232,18 @@ class PublicPageCacheMiddleware:
         if version is None:
             return None
         key = page_key(request, version)
-        stored = self.local.get(key)
-        if stored is None:
-            stored = self.shared.get(key)
-            if stored is not None:
-                self.local.set(key, stored)
+        local_only = view_name in LOCAL_ONLY_VIEWS
+        if local_only:
+            stored = self.local_searches.get(key)
+        else:
+            stored = self.local.get(key)
+            if stored is None:
+                stored = self.shared.get(key)
+                if stored is not None:
+                    self.local.set(key, stored)
         if stored is None:
             request.page_cache_key = key
+            request.page_cache_local_only = local_only
             return None
         status, headers, content = stored
         response = HttpResponse(content, status=status)

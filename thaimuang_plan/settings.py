@@ -263,6 +263,8 @@ else:
     raise ImproperlyConfigured("PAGE_CACHE_BACKEND must be 'database' or 'redis'.")
 # How many pages each process keeps in its own memory, in front of CACHES["pages"].
 PAGE_CACHE_LOCAL_ENTRIES = env_int("PAGE_CACHE_LOCAL_ENTRIES", 300)
+# And how many search results, which are kept in each process only (portal/page_cache.py).
+PAGE_CACHE_LOCAL_SEARCHES = env_int("PAGE_CACHE_LOCAL_SEARCHES", 100)
 
 LOGIN_URL = "admin:login"
 

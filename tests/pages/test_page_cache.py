@@ -4,6 +4,8 @@ These run on the shared cache the settings name: the database cache in the full 
 again in CI on Redis (PAGE_CACHE_BACKEND=redis, .ci/run), the production choice.
 """
 
+from urllib.parse import urlencode
+
 import pytest
 from django.core.cache import caches
 from django.db import connection
@@ -172,3 +174,50 @@ def test_a_page_from_the_cache_carries_the_same_content_security_policy(client, 
     # Responses that are not from the cache get the policy from the middleware, as before.
     client.force_login(editor)
     assert client.get(reverse("admin:index"))["Content-Security-Policy"] == policy
+
+
+def search_url(text: str) -> str:
+    return reverse("plans:search", kwargs={"org": "taimueang", "period": PERIOD}) + "?" + urlencode({"q": text})
+
+
+def test_a_search_asked_again_is_answered_from_this_process_and_never_from_the_shared_cache(client, plan):
+    first = client.get(search_url("ระบบ"))
+    assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(search_url("ระบบ"))
+    assert second["X-Page-Cache"] == "hit" and second.content == first.content
+    assert not [q for q in queries.captured_queries if "plans_block" in q["sql"]]
+    # Another process (another client, another middleware) finds nothing shared: it searches.
+    assert Client(HTTP_HOST="localhost").get(search_url("ระบบ"))["X-Page-Cache"] == "miss"
+
+
+def test_one_off_searches_stay_within_their_own_small_memory(client, plan, settings):
+    settings.PAGE_CACHE_LOCAL_SEARCHES = 3
+    chapter = reverse("plans:chapter", kwargs={
+        "org": "taimueang", "period": PERIOD,
+        "key": Section.objects.filter(edition=plan, parent=None).exclude(number="").first().key,
+    })
+    searcher = Client(HTTP_HOST="localhost")
+    assert searcher.get(chapter)["X-Page-Cache"] == "miss"
+    for number in range(6):
+        assert searcher.get(search_url(f"คำค้นครั้งที่ {number}"))["X-Page-Cache"] == "miss"
+    # The oldest searches are gone, the newest kept; the page read before them is still a hit.
+    assert searcher.get(search_url("คำค้นครั้งที่ 0"))["X-Page-Cache"] == "miss"
+    assert searcher.get(search_url("คำค้นครั้งที่ 5"))["X-Page-Cache"] == "hit"
+    assert searcher.get(chapter)["X-Page-Cache"] == "hit"
+
+
+def test_an_edit_makes_the_next_search_fresh(client, plan, committed):
+    found = "<mark>คำที่เพิ่งเพิ่มเข้ามา</mark>"
+    before = client.get(search_url("คำที่เพิ่งเพิ่มเข้ามา"))
+    assert found not in before.content.decode()
+    block = Block.objects.filter(section__edition=plan, kind=Block.Kind.PARAGRAPH).first()
+
+    def add_word():
+        block.text = "<p>ย่อหน้านี้มีคำที่เพิ่งเพิ่มเข้ามา</p>"
+        block.save()
+
+    committed(add_word)
+    after = client.get(search_url("คำที่เพิ่งเพิ่มเข้ามา"))
+    assert after["X-Page-Cache"] == "miss"
+    assert found in after.content.decode()

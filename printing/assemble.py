@@ -328,8 +328,7 @@ def _join(cut, laid, overlay: LaidOut) -> bytes:
                     copied.P = document_element
                     _prune_empty(copied)
                     document_element.K.append(copied)
-            nums = _number_tree(source_tree.ParentTree)
-            for number, value in nums:
+            for number, value in pikepdf.NumberTree(source_tree.ParentTree).items():
                 parent_nums.append(number + offset)
                 parent_nums.append(_copy(out, value))
                 next_key = max(next_key, number + offset + 1)
@@ -340,7 +339,7 @@ def _join(cut, laid, overlay: LaidOut) -> bytes:
                     if "/StructParent" in annotation:
                         annotation.StructParent = int(annotation.StructParent) + offset
         if "/Names" in root and "/Dests" in root.Names:
-            for name, dest in _name_tree(root.Names.Dests):
+            for name, dest in pikepdf.NameTree(root.Names.Dests).items():
                 if name in part.ids and name not in dests:
                     dests[name] = _copy(out, dest)
     tree_root.ParentTree = out.make_indirect(Dictionary(Nums=parent_nums))
@@ -417,26 +416,6 @@ def _document_kids(element):
     if str(element.get("/S")) == "/Document":
         return list(element.K)
     return [element]
-
-
-def _number_tree(node):
-    pairs = []
-    if "/Nums" in node:
-        nums = node.Nums
-        pairs.extend((int(nums[i]), nums[i + 1]) for i in range(0, len(nums), 2))
-    for kid in node.get("/Kids", []):
-        pairs.extend(_number_tree(kid))
-    return pairs
-
-
-def _name_tree(node):
-    pairs = []
-    if "/Names" in node:
-        names = node.Names
-        pairs.extend((str(names[i]), names[i + 1]) for i in range(0, len(names), 2))
-    for kid in node.get("/Kids", []):
-        pairs.extend(_name_tree(kid))
-    return pairs
 
 
 def _stamp(out, overlay_pdf) -> None:

@@ -322,12 +322,10 @@ def _join(cut, laid, overlay: LaidOut) -> bytes:
             source_tree = root.StructTreeRoot
             for kid in source_tree.K:
                 for element in _document_kids(kid):
-                    if _is_empty(element):
-                        continue
                     copied = _copy(out, element)
-                    copied.P = document_element
-                    _prune_empty(copied)
-                    document_element.K.append(copied)
+                    if not _prune_empty(copied):  # (an empty copy is never written: nothing points at it)
+                        copied.P = document_element
+                        document_element.K.append(copied)
             for number, value in pikepdf.NumberTree(source_tree.ParentTree).items():
                 parent_nums.append(number + offset)
                 parent_nums.append(_copy(out, value))
@@ -376,39 +374,25 @@ def _copy(out, value):
     return value
 
 
-def _is_empty(element) -> bool:
-    """A structure element that tags nothing: no marked content, no annotation, in all its subtree.
+def _prune_empty(element) -> bool:
+    """Drop the kids of a structure element that tag nothing (no marked content, no annotation
+    in all their subtree), in one walk; True when the element itself then tags nothing.
 
     The out-of-sight targets parts.py adds for links into other parts are such elements.
     """
     import pikepdf
 
-    if not isinstance(element, pikepdf.Dictionary):
-        return False  # a marked-content id
-    if "/S" not in element:
-        return False  # a reference to marked content or to an annotation
+    if not isinstance(element, pikepdf.Dictionary) or "/S" not in element:
+        return False  # a marked-content id, or a reference to marked content or an annotation
     kids = element.get("/K")
     if kids is None:
         return True
     if not isinstance(kids, pikepdf.Array):
-        kids = [kids]
-    return all(_is_empty(kid) for kid in kids)
-
-
-def _prune_empty(element) -> None:
-    import pikepdf
-
-    kids = element.get("/K")
-    if not isinstance(kids, pikepdf.Array):
-        if isinstance(kids, pikepdf.Dictionary) and "/S" in kids:
-            _prune_empty(kids)
-        return
-    kept = [kid for kid in kids if not _is_empty(kid)]
+        return _prune_empty(kids)
+    kept = [kid for kid in kids if not _prune_empty(kid)]
     if len(kept) != len(kids):
         element.K = pikepdf.Array(kept)
-    for kid in kept:
-        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-            _prune_empty(kid)
+    return not kept
 
 
 def _document_kids(element):

@@ -145,6 +145,16 @@ def test_the_outline_is_the_whole_documents_outline(plan):
     assert {depth for depth, _title, _page in joined} >= {0, 1}
 
 
+def _tags_nothing(element) -> bool:
+    """A structure element with no marked content and no annotation in all its subtree."""
+    if not isinstance(element, pikepdf.Dictionary) or "/S" not in element:
+        return False
+    kids = element.get("/K")
+    if kids is None:
+        return True
+    return all(_tags_nothing(kid) for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]))
+
+
 def _tags(pdf: bytes) -> tuple[Counter, list[int], list[int]]:
     """Structure elements by type, and per page the marked contents and the tags that claim them."""
     document = pikepdf.open(io.BytesIO(pdf))
@@ -152,7 +162,7 @@ def _tags(pdf: bytes) -> tuple[Counter, list[int], list[int]]:
     kinds = Counter()
 
     def walk(element):
-        if isinstance(element, pikepdf.Dictionary) and "/S" in element and not assemble._is_empty(element):
+        if isinstance(element, pikepdf.Dictionary) and "/S" in element and not _tags_nothing(element):
             kinds[str(element.S)] += 1
             kids = element.get("/K")
             for kid in kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
